@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  auftakt_set_str           (char              **str_pointer,
+                                     const char         *new_str);
+gboolean  auftakt_strv_equal        (const char * const *a,
+                                     const char * const *b);
+gboolean  auftakt_strv_contains     (const char * const *strv,
+                                     const char         *str);
+char    **auftakt_strv_from_ptr_array (GPtrArray        *array);
+
+char     *auftakt_format_minutes    (int                 minutes);
+gboolean  auftakt_parse_minutes     (const char         *text,
+                                     int                *minutes);
+gboolean  auftakt_parse_count       (const char         *text,
+                                     int                *value);
+
+G_END_DECLS
