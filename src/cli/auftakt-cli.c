@@ -1,8 +1,96 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-cli"
+
 #include "config.h"
 
-int
-main (int argc, char *argv[])
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "auftakt-cli-common.h"
+
+/* auftakt-cli: the headless tool over the core. Each command lives in its
+ * own auftakt-cli-<command>.c; this file only dispatches. */
+
+static const AuftaktCliCommand commands[] = {
+  { "import", N_("EVENT.xml [SCHEDULE.xml] (-o PLAN.auftakt | --into PLAN.auftakt)"),
+    N_("Create a plan from an event in the exchange format, or add the event to a plan."),
+    N_("The event is checked against the schema and the format’s rules first; "
+       "on any problem nothing is written."),
+    auftakt_cli_import },
+  { "export", N_("PLAN.auftakt --format event|schedule -o OUT.xml"),
+    N_("Write an event or its schedule in the exchange format."),
+    NULL,
+    auftakt_cli_export },
+  { "check", N_("EVENT.xml|PLAN.auftakt [SCHEDULE.xml]"),
+    N_("Check a schedule against the hard rules and report its cost."),
+    N_("Prints one line per broken rule, then a machine line\n"
+       "valid=0|1 cost=N top_k_share=X unranked_share=X participants=N sessions=N.\n"
+       "Exit status: 0 valid, 1 a rule is broken, 2 a file cannot be read."),
+    auftakt_cli_check },
+};
+
+const AuftaktCliCommand *
+auftakt_cli_find_command (const char *name)
 {
-  return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n  auftakt-cli %s\n\n%s\n",
+           _("Usage:"), _("COMMAND [OPTION…]"),
+           _("Plan kickoff events: import, check, schedule and export them."));
+  g_print ("\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “auftakt-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const AuftaktCliCommand *command;
+  const char *localedir = g_getenv ("AUFTAKT_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help ();
+      return AUFTAKT_EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help ();
+      return AUFTAKT_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("auftakt-cli %s\n", PACKAGE_VERSION);
+      return AUFTAKT_EXIT_OK;
+    }
+
+  command = auftakt_cli_find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("auftakt-cli: unknown command “%s”"), argv[1]);
+      g_printerr ("\n");
+      g_printerr ("%s\n", _("Run “auftakt-cli --help” for the list of commands."));
+      return AUFTAKT_EXIT_USAGE;
+    }
+
+  /* the command sees itself as argv[0] */
+  return command->run (argc - 1, argv + 1);
 }

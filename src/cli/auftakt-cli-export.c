@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "auftakt-cli-common.h"
+#include "auftakt-xml-writer.h"
+
+int
+auftakt_cli_export (int    argc,
+                    char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *event_id = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("What to write: event or schedule"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file"), N_("FILE") },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &event_id,
+      N_("The event of a plan with several"), N_("ID") },
+    { NULL }
+  };
+  const AuftaktCliCommand *command = auftakt_cli_find_command ("export");
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  AuftaktSchedule *schedule;
+  int status;
+
+  if (!auftakt_cli_parse (command, entries, &argc, &argv, &status))
+    return status;
+
+  if (argc != 2)
+    return auftakt_cli_usage_error ("export", _("expected one PLAN.auftakt"));
+  if (format == NULL)
+    return auftakt_cli_usage_error ("export", _("--format is required"));
+  if (output == NULL)
+    return auftakt_cli_usage_error ("export", _("-o FILE is required"));
+  if (!g_str_equal (format, "event") && !g_str_equal (format, "schedule"))
+    return auftakt_cli_usage_error ("export", _("unknown format “%s”"), format);
+
+  event = auftakt_cli_load_plan_event (argv[1], event_id, NULL, &error);
+  if (event == NULL)
+    return auftakt_cli_fail (error);
+
+  if (g_str_equal (format, "event"))
+    {
+      if (!auftakt_xml_write_event (event, output, &error))
+        return auftakt_cli_fail (error);
+      return AUFTAKT_EXIT_OK;
+    }
+
+  schedule = auftakt_event_get_schedule (event);
+  if (schedule == NULL)
+    {
+      g_printerr (_("%s: the event %s has no schedule yet; create one with “auftakt-cli solve”"),
+                  argv[1], auftakt_event_get_id (event));
+      g_printerr ("\n");
+      return AUFTAKT_EXIT_USAGE;
+    }
+  if (!auftakt_xml_write_schedule (schedule, output, &error))
+    return auftakt_cli_fail (error);
+
+  return AUFTAKT_EXIT_OK;
+}
