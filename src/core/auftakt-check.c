@@ -136,6 +136,15 @@ participant_name (Checker    *self,
   return id ? id : "?";
 }
 
+static const char *
+agenda_item_name (AuftaktAgendaItem *item)
+{
+  if (auftakt_agenda_item_get_title (item) != NULL)
+    return auftakt_agenda_item_get_title (item);
+
+  return auftakt_agenda_item_get_id (item);
+}
+
 /* "Verwaltung in round R1 (Raum M8)": how every session is named in messages. */
 static char *
 session_label (Checker        *self,
@@ -185,7 +194,7 @@ check_session_names (Checker        *self,
       if (busy_with != NULL)
         add_violation (self, AUFTAKT_CHECK_RULE_SESSION, w, r, m, NULL,
                        _("Room %s is used for “%s” during %s: session %s cannot take place"),
-                       room_name (self, m), auftakt_agenda_item_get_title (busy_with),
+                       room_name (self, m), agenda_item_name (busy_with),
                        round_name (self, r), label);
       else
         add_violation (self, AUFTAKT_CHECK_RULE_SESSION, w, r, m, NULL,
@@ -390,12 +399,18 @@ check_seats (Checker     *self,
   if (workshop != NULL && auftakt_workshop_get_max (workshop) >= 0 &&
       n > (guint) auftakt_workshop_get_max (workshop))
     add_violation (self, AUFTAKT_CHECK_RULE_SEATS, w, r, m, NULL,
-                   _("Session %s has %u attendees, the workshop takes at most %d"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Session %s has %u attendee, the workshop takes at most %d",
+                                "Session %s has %u attendees, the workshop takes at most %d",
+                                n),
                    label, n, auftakt_workshop_get_max (workshop));
 
   if (workshop != NULL && n < (guint) auftakt_workshop_get_min (workshop))
     add_violation (self, AUFTAKT_CHECK_RULE_SEATS, w, r, m, NULL,
-                   _("Session %s has %u attendees, the workshop needs at least %d"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Session %s has %u attendee, the workshop needs at least %d",
+                                "Session %s has %u attendees, the workshop needs at least %d",
+                                n),
                    label, n, auftakt_workshop_get_min (workshop));
 }
 
@@ -446,7 +461,7 @@ check_referees (Checker *self,
                 add_violation (self, AUFTAKT_CHECK_RULE_REFEREE, w, r, NULL, NULL,
                                _("%s leads %s but speaks at “%s” during %s"),
                                name, workshop_name (self, w),
-                               auftakt_agenda_item_get_title (busy_with), round_name (self, r));
+                               agenda_item_name (busy_with), round_name (self, r));
               else
                 add_violation (self, AUFTAKT_CHECK_RULE_REFEREE, w, r, NULL, NULL,
                                _("%s leads %s but is not available in %s"),
