@@ -28,7 +28,7 @@ auftakt_cli_check (int    argc,
   g_autofree char *event_id = NULL;
   const GOptionEntry entries[] = {
     { "event", 0, 0, G_OPTION_ARG_STRING, &event_id,
-      N_("The event of a plan with several"), N_("ID") },
+      N_("Which event to use when the plan has several"), N_("ID") },
     { NULL }
   };
   const AuftaktCliCommand *command = auftakt_cli_find_command ("check");

@@ -21,7 +21,7 @@ auftakt_cli_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to this file"), N_("FILE") },
     { "event", 0, 0, G_OPTION_ARG_STRING, &event_id,
-      N_("The event of a plan with several"), N_("ID") },
+      N_("Which event to use when the plan has several"), N_("ID") },
     { NULL }
   };
   const AuftaktCliCommand *command = auftakt_cli_find_command ("export");
