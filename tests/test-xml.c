@@ -378,6 +378,67 @@ test_bench_round_trip (void)
   remove_tmp_dir (tmp);
 }
 
+/* The largest benchmark family (20,000 participants, 128k lines) is not
+ * stored; gen.py makes it.  Reading it must stay well under a second. */
+static void
+test_xlarge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *python = g_find_program_in_path ("python3");
+  const char *bench = g_getenv ("AUFTAKT_BENCH_DIR");
+  g_autofree char *gen = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktEvent) again = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  double seconds;
+  int wait_status, status;
+
+  if (python == NULL || bench == NULL)
+    {
+      g_test_skip ("python3 or AUFTAKT_BENCH_DIR missing");
+      return;
+    }
+
+  gen = g_build_filename (bench, "gen.py", NULL);
+  tmp = make_tmp_dir ();
+  path = g_build_filename (tmp, "xlarge-s1.xml", NULL);
+  written = g_build_filename (tmp, "written.xml", NULL);
+  {
+    const char *argv[] = { python, gen, "--family", "xlarge", "--seed", "1", "-o", path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  NULL, NULL, &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+
+  timer = g_timer_new ();
+  event = auftakt_xml_read_event (path, &error);
+  seconds = g_timer_elapsed (timer, NULL);
+  g_assert_no_error (error);
+  g_test_message ("xlarge-s1.xml: read in %.3f s", seconds);
+  g_assert_cmpuint (n_items (auftakt_event_get_participants (event)), ==, 20000);
+#if !defined(__SANITIZE_ADDRESS__)
+  g_assert_cmpfloat (seconds, <, 2.0);
+#endif
+
+  g_timer_start (timer);
+  g_assert_true (auftakt_xml_write_event (event, written, &error));
+  g_assert_no_error (error);
+  g_test_message ("xlarge-s1.xml: written in %.3f s", g_timer_elapsed (timer, NULL));
+  again = auftakt_xml_read_event (written, &error);
+  g_assert_no_error (error);
+  assert_events_equal (event, again);
+  if (run_bench_script ("same_event.py", path, written, &status, &output))
+    g_assert_cmpint (status, ==, 0);
+
+  remove_tmp_dir (tmp);
+}
+
 /* An event that uses every field and every extension. */
 static AuftaktEvent *
 make_full_event (void)
@@ -515,6 +576,45 @@ test_extensions_round_trip (void)
   /* version 1 tools read the extended file */
   assert_check_py_reads (path);
   if (run_bench_script ("same_event.py", path, path2, &status, &output))
+    g_assert_cmpint (status, ==, 0);
+
+  remove_tmp_dir (tmp);
+}
+
+/* The demo event is written to the agreed extensions by another tool. */
+static void
+test_demo_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = g_build_filename (SOURCE_DATADIR, "demo", "potsdam.xml", NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktEvent) again = NULL;
+  int status;
+
+  if (!g_file_test (demo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no demo event");
+      return;
+    }
+
+  event = auftakt_xml_read_event (demo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (auftakt_event_get_id (event));
+  g_assert_nonnull (auftakt_event_get_venue (event));
+  g_assert_nonnull (auftakt_event_get_description (event));
+  g_assert_cmpuint (n_items (auftakt_event_get_agenda (event)), >, 0);
+
+  tmp = make_tmp_dir ();
+  written = g_build_filename (tmp, "demo.xml", NULL);
+  g_assert_true (auftakt_xml_write_event (event, written, &error));
+  g_assert_no_error (error);
+  again = auftakt_xml_read_event (written, &error);
+  g_assert_no_error (error);
+  assert_events_equal (event, again);
+  if (run_bench_script ("same_event.py", demo, written, &status, &output))
     g_assert_cmpint (status, ==, 0);
 
   remove_tmp_dir (tmp);
@@ -961,6 +1061,8 @@ main (int   argc,
 
   g_test_add_func ("/xml/bench-round-trip", test_bench_round_trip);
   g_test_add_func ("/xml/extensions-round-trip", test_extensions_round_trip);
+  g_test_add_func ("/xml/xlarge", test_xlarge);
+  g_test_add_func ("/xml/demo-round-trip", test_demo_round_trip);
   g_test_add_func ("/xml/defaults-and-order", test_defaults_and_order);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

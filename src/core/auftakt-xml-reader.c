@@ -506,8 +506,10 @@ check_readable (const char  *path,
   if (file == NULL)
     {
       saved_errno = errno;
-      g_set_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_READ,
-                   "%s: %s", path, g_strerror (saved_errno));
+      g_autofree char *message = g_strdup_printf (_("cannot read the file: %s"),
+                                                  g_strerror (saved_errno));
+
+      g_set_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_READ, "%s: %s", path, message);
       return FALSE;
     }
 

@@ -188,7 +188,9 @@ static gboolean
 writer_begin (Writer      *self,
               const char  *root)
 {
-  self->buffer = xmlBufferCreate ();
+  self->buffer = xmlBufferCreateSize (64 * 1024);
+  /* the default grows by what is needed: quadratic copying for big events */
+  xmlBufferSetAllocationScheme (self->buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   self->writer = xmlNewTextWriterMemory (self->buffer, 0);
   self->failed = self->writer == NULL;
   if (self->failed)
