@@ -786,8 +786,8 @@ read_description (EventBuilder *builder,
   return pool_take_xml (reader, xmlNodeGetContent (node));
 }
 
-/* Reads the <a:description> among the children of NODE into *description;
- * FALSE if there is more than one. */
+/* Reads the extension children of a version 1 element: its <a:description>
+ * (if DESCRIPTION) and its <a:unavailable> rounds (if UNAVAILABLE). */
 static void
 read_ext_children (EventBuilder  *builder,
                    xmlNode       *node,
@@ -1298,6 +1298,21 @@ splice_all (GListStore *store,
                        items->pdata, items->len);
 }
 
+/**
+ * auftakt_xml_read_event:
+ * @path: an event file (FORMAT.md version 1, with or without extensions)
+ * @error: return location for an error in %AUFTAKT_XML_ERROR
+ *
+ * Reads an event all or nothing.  On failure the error's code is that of the
+ * first problem (%AUFTAKT_XML_ERROR_READ, _MALFORMED, _ROOT, _SCHEMA or
+ * _INVALID) and its message holds one "FILE:LINE: message" line per problem
+ * in the order of the file, at most 20 and then a count; "FILE: message"
+ * where no line applies (an empty file).  Absent optional attributes stay
+ * %NULL (names, titles, cluster) or -1 (max, max-runs, start, end); choices
+ * are stored in rank order; the event id comes from a:id or stays %NULL.
+ *
+ * Returns: (transfer full) (nullable): the event, or %NULL with @error set
+ */
 AuftaktEvent *
 auftakt_xml_read_event (const char  *path,
                         GError     **error)
@@ -1519,6 +1534,30 @@ read_session (ScheduleReader *self,
   return session;
 }
 
+/**
+ * auftakt_xml_read_schedule:
+ * @path: a schedule file
+ * @event: (nullable): the event the schedule belongs to; required with
+ *   %AUFTAKT_XML_READ_STRICT
+ * @flags: %AUFTAKT_XML_READ_LENIENT or %AUFTAKT_XML_READ_STRICT
+ * @problems: (nullable) (element-type utf8): where lenient mode appends one
+ *   newly allocated "FILE:LINE: message" per format problem (free with g_free)
+ * @error: return location for an error in %AUFTAKT_XML_ERROR
+ *
+ * Lenient mode (for checking) keeps every session as written, with %NULL for
+ * a missing id, duplicates and unknown ids; it fails only for a file that
+ * cannot be read, is not well-formed or is not a <schedule> of version 1.
+ * It appends to @problems exactly what check.py counts as a format
+ * violation: a child of <schedule> that is not a <session>, an unexpected
+ * element in a session, an <attendee> without participant (which is left
+ * out).  Strict mode (for import) turns each of those, any missing or
+ * unknown id, a participant listed twice in one session and a second session
+ * of a workshop in one round into an error (%AUFTAKT_XML_ERROR_INVALID, one
+ * line per problem) and returns %NULL.  Rules a schedule must keep
+ * (capacities, rounds per participant, ...) are not checked here.
+ *
+ * Returns: (transfer full) (nullable): the schedule, or %NULL with @error set
+ */
 AuftaktSchedule *
 auftakt_xml_read_schedule (const char           *path,
                            AuftaktEvent         *event,

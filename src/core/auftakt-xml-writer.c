@@ -220,7 +220,7 @@ writer_finish (Writer      *self,
 
   if (self->failed)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
                    "%s: %s", path, _("cannot write the file: out of memory"));
       ok = FALSE;
     }
@@ -377,7 +377,18 @@ write_agenda_item (Writer   *self,
   end (self);
 }
 
-/* The event in FORMAT.md version 1 with Auftakt's extensions. */
+/**
+ * auftakt_xml_write_event:
+ * @event: an event
+ * @path: the file to write or replace
+ * @error: return location for a #GFileError
+ *
+ * Writes the event in FORMAT.md version 1 with Auftakt's extensions, UTF-8
+ * and indented; unset values (%NULL, max or max-runs -1, min 0) are left
+ * out.  The file is replaced atomically: on failure nothing is left behind.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 auftakt_xml_write_event (AuftaktEvent  *event,
                          const char    *path,
@@ -422,7 +433,17 @@ auftakt_xml_write_event (AuftaktEvent  *event,
   return writer_finish (&self, path, error);
 }
 
-/* The schedule in FORMAT.md version 1; locks as a:locked="true". */
+/**
+ * auftakt_xml_write_schedule:
+ * @schedule: a schedule
+ * @path: the file to write or replace
+ * @error: return location for a #GFileError
+ *
+ * Writes the schedule in FORMAT.md version 1; locked sessions and
+ * attendances get a:locked="true".  Atomic like auftakt_xml_write_event().
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 auftakt_xml_write_schedule (AuftaktSchedule  *schedule,
                             const char       *path,
