@@ -1,0 +1,1142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-solver"
+
+#include "config.h"
+
+#include "auftakt-solver-private.h"
+
+/* The assignment of participants to running sessions, and its improvement
+ * by cancelling negative cycles.
+ *
+ * Every running session is a node of a graph; the edge u -> v carries the
+ * cheapest change of objective of moving one member of u to v (another
+ * session in the same round, or in a round the member has free), and the
+ * member who makes it.  A node z closes paths: z -> u is "u loses a member"
+ * and v -> z "v gains one", priced by the session's penalty for going below
+ * its min or above its seats.  Node x holds the participants who miss
+ * attendances.  A negative cycle in this graph is an improving exchange of
+ * any length; with the rounds of all other attendances fixed, none left
+ * means the attendances of every round are an optimal transportation, so
+ * this is a very large neighbourhood searched exactly (Ahuja, Orlin and
+ * Sharma's cyclic exchange neighbourhoods, here made exact because the
+ * sessions, not the participants, are the nodes).
+ *
+ * Edge rows are kept up to date lazily: a row is computed again only when
+ * the member that realised one of its minima changed. */
+
+enum {
+  UNDO_ASSIGN,
+  UNDO_UNASSIGN,
+  UNDO_OPEN,
+  UNDO_CLOSE,
+  UNDO_ROOM,
+  UNDO_SWAP,
+};
+
+#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
+
+static inline const int *
+cost_row (const AuftaktSearch *se,
+          int                  p)
+{
+  const AuftaktProblem *pb = se->pb;
+
+  return pb->class_cost + (gsize) pb->participant_class[p] * se->W;
+}
+
+static inline int
+published (const AuftaktSearch *se,
+           int                  p,
+           int                  r)
+{
+  return se->w_change > 0 ? se->pb->published_workshop[p * se->R + r] : -1;
+}
+
+static void
+log_push (AuftaktSearch *se,
+          int            kind,
+          int            a,
+          int            b,
+          int            c)
+{
+  AuftaktUndo u = { kind, a, b, c };
+
+  if (se->logging)
+    g_array_append_val (se->log, u);
+}
+
+gboolean
+_auftakt_search_check_stop (AuftaktSearch *se)
+{
+  if (se->stopped)
+    return TRUE;
+  if ((se->check_counter++ & 15) == 0)
+    {
+      if (g_get_monotonic_time () >= se->deadline ||
+          g_cancellable_is_cancelled (se->cancellable))
+        se->stopped = TRUE;
+    }
+  return se->stopped;
+}
+
+gint64
+_auftakt_search_objective (const AuftaktSearch *se)
+{
+  return se->cost + se->w_change * se->changes + se->w_penalty * se->penalty;
+}
+
+/* Changes of the session against the published schedule: 1 if it moved to
+ * another room, was cancelled or is new. */
+static int
+session_changes (const AuftaktSearch *se,
+                 int                  s)
+{
+  int pub;
+
+  if (se->w_change == 0)
+    return 0;
+  pub = se->pb->published_room[s];
+  if (pub < 0)
+    return se->room_of[s] >= 0;
+  return se->room_of[s] != pub;
+}
+
+/* ---- edges ---- */
+
+/* Merges the moves of member p of node u into u's row; only towards node
+ * `only` unless it is -1. */
+static void
+merge_member (AuftaktSearch *se,
+              int            u,
+              int            p,
+              int            only)
+{
+  const int *crow = cost_row (se, p);
+  gint64 *ew = se->ew + (gsize) u * se->n_nodes;
+  int *ep = se->ep + (gsize) u * se->n_nodes;
+  int R = se->R;
+  int *at = se->at + (gsize) p * R;
+  guint64 occ = se->busy[p];
+  gint64 base = 0;
+  guint64 avail;
+  int wa = -1, first, last;
+
+  se->stamp++;
+  if (u != se->x)
+    {
+      int ra = se->node_r[u];
+
+      wa = se->node_w[u];
+      if (se->pinned_p[p * R + ra])
+        return;
+      base = -crow[wa];
+      if (published (se, p, ra) == wa)
+        base += se->w_change;
+      occ &= ~BIT (ra);
+      for (int r = 0; r < R; r++)
+        if (r != ra && at[r] >= 0)
+          se->mark[at[r]] = se->stamp;
+    }
+  else
+    {
+      for (int r = 0; r < R; r++)
+        if (at[r] >= 0)
+          se->mark[at[r]] = se->stamp;
+    }
+  avail = se->pb->participant_rounds[p] & ~occ;
+
+  first = 0;
+  last = se->n_active;
+  for (int i = first; i < last; i++)
+    {
+      int v = se->active[i];
+      int rb, wb;
+      gint64 d;
+
+      if (only >= 0 && v != only)
+        continue;
+      if (v == u || v == se->x)
+        continue;
+      rb = se->node_r[v];
+      if (!(avail & BIT (rb)))
+        continue;
+      wb = se->node_w[v];
+      if (se->mark[wb] == se->stamp)
+        continue;
+      d = base + crow[wb];
+      if (se->w_change > 0 && se->pb->published_workshop[p * R + rb] == wb)
+        d -= se->w_change;
+      if (d < ew[v])
+        {
+          ew[v] = d;
+          ep[v] = p;
+        }
+    }
+}
+
+static void
+compute_row (AuftaktSearch *se,
+             int            u)
+{
+  gint64 *ew = se->ew + (gsize) u * se->n_nodes;
+  int *ep = se->ep + (gsize) u * se->n_nodes;
+
+  for (int v = 0; v < se->n_nodes; v++)
+    {
+      ew[v] = AUFTAKT_INF;
+      ep[v] = -1;
+    }
+  if (u == se->x)
+    {
+      for (int i = 0; i < se->n_xmem; i++)
+        merge_member (se, u, se->xmem[i], -1);
+    }
+  else
+    {
+      int s = se->session_of[u];
+
+      for (int i = 0; i < se->n_mem[s]; i++)
+        merge_member (se, u, se->mem[s][i], -1);
+    }
+  se->dirty[u] = 0;
+}
+
+static gboolean
+is_member (const AuftaktSearch *se,
+           int                  u,
+           int                  p)
+{
+  if (u == se->x)
+    return se->missing[p] > 0;
+  return se->at[p * se->R + se->node_r[u]] == se->node_w[u];
+}
+
+/* p changed: its moves out of node u are no longer what the row holds. */
+static void
+touch (AuftaktSearch *se,
+       int            u,
+       int            p)
+{
+  const int *ep = se->ep + (gsize) u * se->n_nodes;
+
+  if (se->dirty[u])
+    return;
+  for (int i = 0; i < se->n_active; i++)
+    if (ep[se->active[i]] == p)
+      {
+        se->dirty[u] = 1;
+        return;
+      }
+  if (is_member (se, u, p))
+    merge_member (se, u, p, -1);
+}
+
+/* Every row that holds moves of p: its sessions, and x. */
+static void
+touch_participant (AuftaktSearch *se,
+                   int            p,
+                   int            extra_node)
+{
+  int R = se->R;
+
+  for (int r = 0; r < R; r++)
+    {
+      int w = se->at[p * R + r];
+
+      if (w >= 0)
+        touch (se, se->node_of[w * R + r], p);
+    }
+  touch (se, se->x, p);
+  if (extra_node >= 0)
+    touch (se, extra_node, p);
+}
+
+/* ---- nodes ---- */
+
+static void
+activate (AuftaktSearch *se,
+          int            v)
+{
+  /* x stays last */
+  se->active[se->n_active] = se->active[se->n_active - 1];
+  se->active[se->n_active - 1] = v;
+  se->n_active++;
+}
+
+static void
+deactivate (AuftaktSearch *se,
+            int            v)
+{
+  for (int i = 0; i < se->n_active; i++)
+    if (se->active[i] == v)
+      {
+        memmove (se->active + i, se->active + i + 1, sizeof (int) * (se->n_active - i - 1));
+        se->n_active--;
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* The column of a new node: every member of every node may move there. */
+static void
+compute_column (AuftaktSearch *se,
+                int            v)
+{
+  for (int i = 0; i < se->n_active; i++)
+    {
+      int u = se->active[i];
+
+      se->ew[(gsize) u * se->n_nodes + v] = AUFTAKT_INF;
+      se->ep[(gsize) u * se->n_nodes + v] = -1;
+      if (u == v || se->dirty[u])
+        continue;
+      if (u == se->x)
+        for (int j = 0; j < se->n_xmem; j++)
+          merge_member (se, u, se->xmem[j], v);
+      else
+        {
+          int s = se->session_of[u];
+
+          for (int j = 0; j < se->n_mem[s]; j++)
+            merge_member (se, u, se->mem[s][j], v);
+        }
+    }
+}
+
+/* ---- the timetable ---- */
+
+gboolean
+_auftakt_search_can_open (const AuftaktSearch *se,
+                          int                  w,
+                          int                  r,
+                          int                  m)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+
+  if (se->room_of[w * R + r] >= 0 || se->ws_in[m * R + r] >= 0)
+    return FALSE;
+  if (!(pb->workshop_rounds[w] & BIT (r)) || !(pb->room_rounds[m] & BIT (r)))
+    return FALSE;
+  if (se->runs[w] >= pb->workshop_max_runs[w])
+    return FALSE;
+  if (auftakt_problem_seats (pb, w, m) < se->lo[w])
+    return FALSE;
+  for (int i = pb->lead_start[w]; i < pb->lead_start[w + 1]; i++)
+    if (se->ref_busy[pb->leads[i] * R + r] > 0)
+      return FALSE;
+  return TRUE;
+}
+
+void
+_auftakt_search_open (AuftaktSearch *se,
+                      int            s,
+                      int            m)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R, w = s / R, r = s % R;
+  int v;
+
+  g_assert (se->room_of[s] < 0 && se->n_free > 0);
+  se->changes -= session_changes (se, s);
+  se->room_of[s] = m;
+  se->ws_in[m * R + r] = w;
+  se->runs[w]++;
+  for (int i = pb->lead_start[w]; i < pb->lead_start[w + 1]; i++)
+    se->ref_busy[pb->leads[i] * R + r]++;
+  se->cap[s] = auftakt_problem_seats (pb, w, m);
+  se->changes += session_changes (se, s);
+  se->penalty += _auftakt_search_excess (se, s, 0);
+
+  v = se->free_nodes[--se->n_free];
+  se->node_of[s] = v;
+  se->session_of[v] = s;
+  se->node_w[v] = w;
+  se->node_r[v] = r;
+  activate (se, v);
+  for (int i = 0; i < se->n_nodes; i++)
+    {
+      se->ew[(gsize) v * se->n_nodes + i] = AUFTAKT_INF;
+      se->ep[(gsize) v * se->n_nodes + i] = -1;
+    }
+  se->dirty[v] = 0;
+  compute_column (se, v);
+  log_push (se, UNDO_OPEN, s, m, 0);
+}
+
+/* The session must have no members. */
+void
+_auftakt_search_close (AuftaktSearch *se,
+                       int            s)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R, w = s / R, r = s % R;
+  int m = se->room_of[s], v = se->node_of[s];
+
+  g_assert (m >= 0 && se->n_mem[s] == 0);
+  se->penalty -= _auftakt_search_excess (se, s, 0);
+  se->changes -= session_changes (se, s);
+  se->room_of[s] = -1;
+  se->ws_in[m * R + r] = -1;
+  se->runs[w]--;
+  for (int i = pb->lead_start[w]; i < pb->lead_start[w + 1]; i++)
+    se->ref_busy[pb->leads[i] * R + r]--;
+  se->cap[s] = 0;
+  se->changes += session_changes (se, s);
+
+  deactivate (se, v);
+  se->node_of[s] = -1;
+  se->session_of[v] = -1;
+  se->free_nodes[se->n_free++] = v;
+  log_push (se, UNDO_CLOSE, s, m, 0);
+}
+
+/* Moves a running session to another room of its round; the room must be
+ * free. */
+void
+_auftakt_search_set_room (AuftaktSearch *se,
+                          int            s,
+                          int            m)
+{
+  int R = se->R, w = s / R, r = s % R;
+  int old = se->room_of[s];
+
+  g_assert (old >= 0 && se->ws_in[m * R + r] < 0);
+  se->penalty -= _auftakt_search_excess (se, s, se->n_mem[s]);
+  se->changes -= session_changes (se, s);
+  se->ws_in[old * R + r] = -1;
+  se->ws_in[m * R + r] = w;
+  se->room_of[s] = m;
+  se->cap[s] = auftakt_problem_seats (se->pb, w, m);
+  se->changes += session_changes (se, s);
+  se->penalty += _auftakt_search_excess (se, s, se->n_mem[s]);
+  log_push (se, UNDO_ROOM, s, old, 0);
+}
+
+/* Exchanges the rooms of two running sessions of the same round. */
+void
+_auftakt_search_swap_rooms (AuftaktSearch *se,
+                            int            s,
+                            int            t)
+{
+  int R = se->R, r = s % R;
+  int ms = se->room_of[s], mt = se->room_of[t];
+
+  g_assert (ms >= 0 && mt >= 0 && t % R == r && s != t);
+  se->penalty -= _auftakt_search_excess (se, s, se->n_mem[s])
+                 + _auftakt_search_excess (se, t, se->n_mem[t]);
+  se->changes -= session_changes (se, s) + session_changes (se, t);
+  se->room_of[s] = mt;
+  se->room_of[t] = ms;
+  se->ws_in[mt * R + r] = s / R;
+  se->ws_in[ms * R + r] = t / R;
+  se->cap[s] = auftakt_problem_seats (se->pb, s / R, mt);
+  se->cap[t] = auftakt_problem_seats (se->pb, t / R, ms);
+  se->changes += session_changes (se, s) + session_changes (se, t);
+  se->penalty += _auftakt_search_excess (se, s, se->n_mem[s])
+                 + _auftakt_search_excess (se, t, se->n_mem[t]);
+  log_push (se, UNDO_SWAP, s, t, 0);
+}
+
+/* ---- the assignment ---- */
+
+static void
+x_add (AuftaktSearch *se,
+       int            p)
+{
+  if (se->xpos[p] >= 0)
+    return;
+  se->xpos[p] = se->n_xmem;
+  se->xmem[se->n_xmem++] = p;
+}
+
+static void
+x_remove (AuftaktSearch *se,
+          int            p)
+{
+  int i = se->xpos[p], last;
+
+  if (i < 0)
+    return;
+  last = se->xmem[--se->n_xmem];
+  se->xmem[i] = last;
+  se->xpos[last] = i;
+  se->xpos[p] = -1;
+}
+
+void
+_auftakt_search_assign (AuftaktSearch *se,
+                        int            p,
+                        int            r,
+                        int            w)
+{
+  int R = se->R, s = w * R + r;
+  int v = se->node_of[s];
+  int pub = published (se, p, r);
+  int n = se->n_mem[s];
+
+  g_assert (v >= 0 && se->at[p * R + r] < 0 && se->missing[p] > 0);
+
+  if (n == se->mem_alloc[s])
+    {
+      se->mem_alloc[s] = MAX (8, 2 * n);
+      se->mem[s] = g_renew (int, se->mem[s], se->mem_alloc[s]);
+    }
+  se->mem[s][n] = p;
+  se->pos[p * R + r] = n;
+  se->n_mem[s] = n + 1;
+  se->penalty += _auftakt_search_excess (se, s, n + 1) - _auftakt_search_excess (se, s, n);
+  se->at[p * R + r] = w;
+  se->busy[p] |= BIT (r);
+  se->cost += cost_row (se, p)[w];
+  if (pub >= 0 && pub == w)
+    se->changes--;
+  se->missing[p]--;
+  se->penalty--;
+  if (se->missing[p] == 0)
+    x_remove (se, p);
+  log_push (se, UNDO_ASSIGN, p, r, w);
+  touch_participant (se, p, -1);
+}
+
+void
+_auftakt_search_unassign (AuftaktSearch *se,
+                          int            p,
+                          int            r)
+{
+  int R = se->R, w = se->at[p * R + r];
+  int s = w * R + r, v = se->node_of[s];
+  int pub = published (se, p, r);
+  int n = se->n_mem[s], i = se->pos[p * R + r], last;
+
+  g_assert (w >= 0 && v >= 0);
+
+  last = se->mem[s][n - 1];
+  se->mem[s][i] = last;
+  se->pos[last * R + r] = i;
+  se->n_mem[s] = n - 1;
+  se->penalty += _auftakt_search_excess (se, s, n - 1) - _auftakt_search_excess (se, s, n);
+  se->at[p * R + r] = -1;
+  se->busy[p] &= ~BIT (r);
+  se->cost -= cost_row (se, p)[w];
+  if (pub >= 0 && pub == w)
+    se->changes++;
+  se->missing[p]++;
+  se->penalty++;
+  x_add (se, p);
+  log_push (se, UNDO_UNASSIGN, p, r, w);
+  touch_participant (se, p, v);
+}
+
+/* Whether p, leaving its attendance in round from_r (-1: none), may attend
+ * workshop w in round r, whose session runs. */
+gboolean
+_auftakt_search_eligible (const AuftaktSearch *se,
+                          int                  p,
+                          int                  from_r,
+                          int                  w,
+                          int                  r)
+{
+  int R = se->R;
+  guint64 occ = se->busy[p];
+
+  if (se->room_of[w * R + r] < 0)
+    return FALSE;
+  if (from_r >= 0)
+    occ &= ~BIT (from_r);
+  if (!(se->pb->participant_rounds[p] & ~occ & BIT (r)))
+    return FALSE;
+  for (int rr = 0; rr < R; rr++)
+    if (rr != from_r && se->at[p * R + rr] == w)
+      return FALSE;
+  return TRUE;
+}
+
+/* Gives p its missing attendances one by one, each time the cheapest
+ * (objective plus price[s], when prices are given). */
+void
+_auftakt_search_place (AuftaktSearch *se,
+                       int            p,
+                       const gint64  *price)
+{
+  const int *crow = cost_row (se, p);
+  int R = se->R;
+
+  while (se->missing[p] > 0)
+    {
+      gint64 best = AUFTAKT_INF;
+      int best_s = -1;
+
+      for (int i = 0; i < se->n_active; i++)
+        {
+          int v = se->active[i], s, w, r;
+          gint64 d;
+
+          if (v == se->x)
+            continue;
+          s = se->session_of[v];
+          w = s / R;
+          r = s % R;
+          if (!_auftakt_search_eligible (se, p, -1, w, r))
+            continue;
+          d = crow[w] + se->w_penalty * (_auftakt_search_excess (se, s, se->n_mem[s] + 1)
+                                         - _auftakt_search_excess (se, s, se->n_mem[s]));
+          if (published (se, p, r) == w)
+            d -= se->w_change;
+          if (price != NULL)
+            d += price[s];
+          if (d < best)
+            {
+              best = d;
+              best_s = s;
+            }
+        }
+      if (best_s < 0)
+        return;
+      _auftakt_search_assign (se, p, best_s % R, best_s / R);
+    }
+}
+
+/* Takes every member out of the session (locked ones too: the caller
+ * knows); appends them to displaced when given. */
+void
+_auftakt_search_empty (AuftaktSearch *se,
+                       int            s,
+                       GArray        *displaced)
+{
+  int r = s % se->R;
+
+  while (se->n_mem[s] > 0)
+    {
+      int p = se->mem[s][se->n_mem[s] - 1];
+
+      _auftakt_search_unassign (se, p, r);
+      if (displaced != NULL)
+        g_array_append_val (displaced, p);
+    }
+}
+
+void
+_auftakt_search_undo (AuftaktSearch *se,
+                      guint          mark)
+{
+  gboolean logging = se->logging;
+
+  se->logging = FALSE;
+  while (se->log->len > mark)
+    {
+      AuftaktUndo u = g_array_index (se->log, AuftaktUndo, se->log->len - 1);
+
+      g_array_set_size (se->log, se->log->len - 1);
+      switch (u.kind)
+        {
+        case UNDO_ASSIGN:
+          _auftakt_search_unassign (se, u.a, u.b);
+          break;
+        case UNDO_UNASSIGN:
+          _auftakt_search_assign (se, u.a, u.b, u.c);
+          break;
+        case UNDO_OPEN:
+          _auftakt_search_close (se, u.a);
+          break;
+        case UNDO_CLOSE:
+          _auftakt_search_open (se, u.a, u.b);
+          break;
+        case UNDO_ROOM:
+          _auftakt_search_set_room (se, u.a, u.b);
+          break;
+        case UNDO_SWAP:
+          _auftakt_search_swap_rooms (se, u.a, u.b);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  se->logging = logging;
+}
+
+/* Replaces the whole state by the timetable and attendances given (as
+ * room_of and at hold them), for instance the best found. */
+void
+_auftakt_search_load (AuftaktSearch *se,
+                      const int     *room_of,
+                      const int     *at)
+{
+  int R = se->R;
+  gboolean logging = se->logging;
+
+  se->logging = FALSE;
+  for (int s = 0; s < se->S; s++)
+    if (se->room_of[s] >= 0)
+      _auftakt_search_empty (se, s, NULL);
+  for (int s = 0; s < se->S; s++)
+    if (se->room_of[s] >= 0)
+      _auftakt_search_close (se, s);
+  for (int s = 0; s < se->S; s++)
+    if (room_of[s] >= 0)
+      _auftakt_search_open (se, s, room_of[s]);
+  for (int p = 0; p < se->P; p++)
+    for (int r = 0; r < R; r++)
+      if (at[p * R + r] >= 0)
+        _auftakt_search_assign (se, p, r, at[p * R + r]);
+  se->logging = logging;
+}
+
+/* ---- negative cycles ---- */
+
+static inline gint64
+lose (const AuftaktSearch *se,
+      int                  u)
+{
+  int s, n;
+
+  if (u == se->x)
+    return se->n_xmem > 0 ? -se->w_penalty : AUFTAKT_INF;
+  s = se->session_of[u];
+  n = se->n_mem[s];
+  if (n == 0)
+    return AUFTAKT_INF;
+  return se->w_penalty * (_auftakt_search_excess (se, s, n - 1) - _auftakt_search_excess (se, s, n));
+}
+
+static inline gint64
+gain (const AuftaktSearch *se,
+      int                  u)
+{
+  int s, n;
+
+  if (u == se->x)
+    return AUFTAKT_INF;
+  s = se->session_of[u];
+  n = se->n_mem[s];
+  return se->w_penalty * (_auftakt_search_excess (se, s, n + 1) - _auftakt_search_excess (se, s, n));
+}
+
+static inline gint64
+weight (const AuftaktSearch *se,
+        int                  u,
+        int                  v)
+{
+  int z = se->n_nodes;
+
+  if (u == z)
+    return lose (se, v);
+  if (v == z)
+    return gain (se, u);
+  return se->ew[(gsize) u * se->n_nodes + v];
+}
+
+/* Bellman-Ford from all nodes at once, with a look for a cycle among the
+ * parent pointers after every pass (Cherkassky and Goldberg's "walk to
+ * root"): any such cycle is negative.  Returns its length, the nodes in
+ * se->cycle in the order of the moves, or 0. */
+static int
+find_cycle (AuftaktSearch *se)
+{
+  int z = se->n_nodes;
+  int n = se->n_active + 1;
+  int *list = g_alloca (sizeof (int) * n);
+  int walk = 0, pass_base;
+
+  memcpy (list, se->active, sizeof (int) * se->n_active);
+  list[n - 1] = z;
+  for (int i = 0; i < n; i++)
+    {
+      int u = list[i];
+
+      se->dist[u] = 0;
+      se->parent[u] = -1;
+      se->upd[u] = 1;
+      se->seen[u] = -1;
+    }
+
+  for (int pass = 0; pass <= n; pass++)
+    {
+      gboolean any = FALSE;
+
+      for (int i = 0; i < n; i++)
+        se->upd_next[list[i]] = 0;
+      for (int i = 0; i < n; i++)
+        {
+          int u = list[i];
+          gint64 du;
+
+          if (!se->upd[u])
+            continue;
+          du = se->dist[u];
+          for (int j = 0; j < n; j++)
+            {
+              int v = list[j];
+              gint64 w;
+
+              if (v == u)
+                continue;
+              w = weight (se, u, v);
+              if (w >= AUFTAKT_INF)
+                continue;
+              if (du + w < se->dist[v])
+                {
+                  se->dist[v] = du + w;
+                  se->parent[v] = u;
+                  se->upd_next[v] = 1;
+                  any = TRUE;
+                }
+            }
+        }
+      if (!any)
+        return 0;
+
+      /* walk to the root from every node that changed; a walk may stop
+       * where an earlier walk of this pass went, which found no cycle */
+      pass_base = walk;
+      for (int i = 0; i < n; i++)
+        {
+          int v = list[i], start, len = 0, c;
+
+          if (!se->upd_next[v])
+            continue;
+          start = ++walk;
+          c = v;
+          while (c >= 0 && se->seen[c] != start && se->seen[c] <= pass_base)
+            {
+              se->seen[c] = start;
+              c = se->parent[c];
+            }
+          if (c >= 0 && se->seen[c] == start)
+            {
+              /* c is on the cycle: collect it backwards, then reverse */
+              int d = c;
+
+              do
+                {
+                  se->cycle[len++] = d;
+                  d = se->parent[d];
+                }
+              while (d != c && len <= n);
+              for (int a = 0, b = len - 1; a < b; a++, b--)
+                {
+                  int t = se->cycle[a];
+
+                  se->cycle[a] = se->cycle[b];
+                  se->cycle[b] = t;
+                }
+              return len;
+            }
+        }
+      memcpy (se->upd, se->upd_next, sizeof (guint8) * (z + 1));
+    }
+  return 0;
+}
+
+/* Applies the moves of the cycle; FALSE (and nothing changed) if they turn
+ * out not to improve, because one participant made two of them. */
+static gboolean
+apply_cycle (AuftaktSearch *se,
+             int            len)
+{
+  int z = se->n_nodes, R = se->R;
+  gint64 before = _auftakt_search_objective (se);
+  guint mark = se->log->len;
+  gboolean logging = se->logging;
+
+  se->logging = TRUE;
+  for (int i = 0; i < len; i++)
+    {
+      int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+      int p, wv, rv;
+
+      if (u == z || v == z)
+        continue;
+      p = se->ep[(gsize) u * se->n_nodes + v];
+      wv = se->node_w[v];
+      rv = se->node_r[v];
+      if (p < 0)
+        goto fail;
+      if (u == se->x)
+        {
+          if (se->missing[p] == 0 || !_auftakt_search_eligible (se, p, -1, wv, rv))
+            goto fail;
+          _auftakt_search_assign (se, p, rv, wv);
+        }
+      else
+        {
+          int ru = se->node_r[u];
+
+          if (se->at[p * R + ru] != se->node_w[u] || se->pinned_p[p * R + ru] ||
+              !_auftakt_search_eligible (se, p, ru, wv, rv))
+            goto fail;
+          _auftakt_search_unassign (se, p, ru);
+          _auftakt_search_assign (se, p, rv, wv);
+        }
+    }
+  if (_auftakt_search_objective (se) >= before)
+    goto fail;
+  if (!logging)
+    g_array_set_size (se->log, mark);
+  se->logging = logging;
+  return TRUE;
+
+fail:
+  _auftakt_search_undo (se, mark);
+  se->logging = logging;
+  /* do not find the same cycle again before its first row changes */
+  for (int i = 0; i < len; i++)
+    {
+      int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+
+      if (u != z && v != z)
+        {
+          se->ew[(gsize) u * se->n_nodes + v] = AUFTAKT_INF;
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* Cancels negative cycles until there is none (or time is up). */
+void
+_auftakt_search_improve (AuftaktSearch *se)
+{
+  int failures = 0;
+
+  while (!_auftakt_search_check_stop (se))
+    {
+      int len;
+
+      for (int i = 0; i < se->n_active; i++)
+        if (se->dirty[se->active[i]])
+          compute_row (se, se->active[i]);
+      len = find_cycle (se);
+      if (len == 0)
+        break;
+      if (apply_cycle (se, len))
+        se->n_cycles++;
+      else if (++failures > 4 * se->n_nodes)
+        break;
+    }
+}
+
+/* ---- life cycle ---- */
+
+AuftaktSearch *
+_auftakt_search_new (const AuftaktProblem *pb,
+                     guint64               seed,
+                     gint64                deadline,
+                     gboolean              minimal_change,
+                     GCancellable         *cancellable)
+{
+  AuftaktSearch *se = g_new0 (AuftaktSearch, 1);
+  int R = pb->n_rounds, W = pb->n_workshops, M = pb->n_rooms;
+  int P = pb->n_participants, S = W * R, slots = 0;
+
+  se->pb = pb;
+  se->R = R;
+  se->W = W;
+  se->M = M;
+  se->F = pb->n_referees;
+  se->P = P;
+  se->K = pb->k;
+  se->S = S;
+  se->cancellable = cancellable;
+  se->start = g_get_monotonic_time ();
+  se->deadline = deadline;
+  _auftakt_rng_seed (&se->rng, seed);
+
+  se->w_change = minimal_change && pb->has_published ? pb->max_cost + 1 : 0;
+  se->best_cost = -1;
+
+  se->room_of = g_new (int, S + 1);
+  se->ws_in = g_new (int, M * R + 1);
+  se->runs = g_new0 (int, W + 1);
+  se->ref_busy = g_new0 (int, se->F * R + 1);
+  se->cap = g_new0 (int, S + 1);
+  se->lo = g_new (int, W + 1);
+  se->fixed = g_new0 (guint8, S + 1);
+  se->pinned = g_new0 (int, S + 1);
+  se->pinned_p = g_new0 (guint8, (gsize) P * R + 1);
+  for (int s = 0; s < S; s++)
+    se->room_of[s] = -1;
+  for (int i = 0; i < M * R; i++)
+    se->ws_in[i] = -1;
+  for (int w = 0; w < W; w++)
+    se->lo[w] = auftakt_problem_lowest (pb, w);
+
+  for (int m = 0; m < M; m++)
+    for (int r = 0; r < R; r++)
+      slots += (pb->room_rounds[m] & BIT (r)) != 0;
+  se->n_nodes = MIN (S, slots) + 1;
+  se->x = se->n_nodes - 1;
+  se->node_of = g_new (int, S + 1);
+  se->session_of = g_new (int, se->n_nodes);
+  se->node_w = g_new0 (int, se->n_nodes);
+  se->node_r = g_new0 (int, se->n_nodes);
+  se->free_nodes = g_new (int, se->n_nodes);
+  se->active = g_new (int, se->n_nodes);
+  for (int s = 0; s < S; s++)
+    se->node_of[s] = -1;
+  for (int v = 0; v < se->n_nodes; v++)
+    se->session_of[v] = -1;
+  for (int v = se->x - 1; v >= 0; v--)
+    se->free_nodes[se->n_free++] = v;
+  se->active[0] = se->x;
+  se->n_active = 1;
+
+  se->at = g_new (int, (gsize) P * R + 1);
+  se->pos = g_new0 (int, (gsize) P * R + 1);
+  se->busy = g_new0 (guint64, P + 1);
+  se->missing = g_new (int, P + 1);
+  se->mem = g_new0 (int *, S + 1);
+  se->n_mem = g_new0 (int, S + 1);
+  se->mem_alloc = g_new0 (int, S + 1);
+  se->xmem = g_new (int, P + 1);
+  se->xpos = g_new (int, P + 1);
+  for (gsize i = 0; i < (gsize) P * R; i++)
+    se->at[i] = -1;
+  for (int p = 0; p < P; p++)
+    {
+      se->missing[p] = se->K;
+      se->xpos[p] = -1;
+      x_add (se, p);
+    }
+  se->penalty = (gint64) P * se->K;
+
+  /* one missing or surplus attendee must outweigh any chain of moves
+   * around the graph, each worth at most max_cost + w_change */
+  se->w_penalty = (pb->max_cost + se->w_change + 1) * (gint64) (se->n_nodes + 2);
+
+  se->ew = g_new (gint64, (gsize) se->n_nodes * se->n_nodes);
+  se->ep = g_new (int, (gsize) se->n_nodes * se->n_nodes);
+  for (gsize i = 0; i < (gsize) se->n_nodes * se->n_nodes; i++)
+    {
+      se->ew[i] = AUFTAKT_INF;
+      se->ep[i] = -1;
+    }
+  se->dirty = g_new0 (guint8, se->n_nodes);
+  se->dirty[se->x] = 1;
+  se->mark = g_new0 (int, W + 1);
+  se->dist = g_new0 (gint64, se->n_nodes + 1);
+  se->parent = g_new0 (int, se->n_nodes + 1);
+  se->seen = g_new0 (int, se->n_nodes + 1);
+  se->upd = g_new0 (guint8, se->n_nodes + 1);
+  se->upd_next = g_new0 (guint8, se->n_nodes + 1);
+  se->cycle = g_new0 (int, se->n_nodes + 2);
+
+  se->log = g_array_new (FALSE, FALSE, sizeof (AuftaktUndo));
+
+  if (se->w_change > 0)
+    for (int s = 0; s < S; s++)
+      se->changes += session_changes (se, s);
+  if (pb->has_published)
+    {
+      for (gsize i = 0; i < (gsize) P * R; i++)
+        {
+          if (pb->published_workshop[i] >= 0 && se->w_change > 0)
+            se->changes++;
+          if (pb->attendance_locked[i] && pb->published_workshop[i] >= 0)
+            {
+              se->pinned_p[i] = 1;
+              se->pinned[pb->published_workshop[i] * R + (int) (i % R)]++;
+            }
+        }
+      for (int s = 0; s < S; s++)
+        se->fixed[s] = pb->session_locked[s] && pb->published_room[s] >= 0;
+    }
+
+  return se;
+}
+
+void
+_auftakt_search_free (AuftaktSearch *se)
+{
+  if (se == NULL)
+    return;
+  for (int s = 0; s < se->S; s++)
+    g_free (se->mem[s]);
+  g_free (se->room_of);
+  g_free (se->ws_in);
+  g_free (se->runs);
+  g_free (se->ref_busy);
+  g_free (se->cap);
+  g_free (se->lo);
+  g_free (se->fixed);
+  g_free (se->pinned);
+  g_free (se->pinned_p);
+  g_free (se->node_of);
+  g_free (se->session_of);
+  g_free (se->node_w);
+  g_free (se->node_r);
+  g_free (se->free_nodes);
+  g_free (se->active);
+  g_free (se->at);
+  g_free (se->pos);
+  g_free (se->busy);
+  g_free (se->missing);
+  g_free (se->mem);
+  g_free (se->n_mem);
+  g_free (se->mem_alloc);
+  g_free (se->xmem);
+  g_free (se->xpos);
+  g_free (se->ew);
+  g_free (se->ep);
+  g_free (se->dirty);
+  g_free (se->mark);
+  g_free (se->dist);
+  g_free (se->parent);
+  g_free (se->seen);
+  g_free (se->upd);
+  g_free (se->upd_next);
+  g_free (se->cycle);
+  g_array_unref (se->log);
+  g_free (se);
+}
+
+/* Recomputes the objective from scratch: a check of the bookkeeping. */
+gboolean
+_auftakt_search_verify (const AuftaktSearch *se)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+  gint64 cost = 0, changes = 0, penalty = 0;
+
+  for (int p = 0; p < se->P; p++)
+    {
+      int placed = 0;
+
+      for (int r = 0; r < R; r++)
+        {
+          int w = se->at[p * R + r];
+          int pub = published (se, p, r);
+
+          if (w >= 0)
+            {
+              placed++;
+              cost += cost_row (se, p)[w];
+              if (se->mem[w * R + r][se->pos[p * R + r]] != p)
+                return FALSE;
+            }
+          if (pub >= 0 && pub != w)
+            changes++;
+        }
+      if (placed + se->missing[p] != se->K)
+        return FALSE;
+      penalty += se->missing[p];
+    }
+  for (int s = 0; s < se->S; s++)
+    {
+      changes += session_changes (se, s);
+      if (se->room_of[s] >= 0)
+        penalty += _auftakt_search_excess (se, s, se->n_mem[s]);
+      else if (se->n_mem[s] != 0)
+        return FALSE;
+    }
+  if (cost != se->cost || changes != se->changes || penalty != se->penalty)
+    {
+      g_warning ("bookkeeping: cost %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                 " changes %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                 " penalty %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                 cost, se->cost, changes, se->changes, penalty, se->penalty);
+      return FALSE;
+    }
+  (void) pb;
+  return TRUE;
+}

@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-solver"
+
+#include "config.h"
+
+#include "auftakt-solver-private.h"
+
+/* A lower bound by Lagrangian relaxation.
+ *
+ * The exact problem, with x[p,w,r] = 1 when p attends w in round r and
+ * y[w,r,m] = 1 when w runs in round r in room m:
+ *
+ *   min  sum cost(p,w) x[p,w,r]
+ *   each p: K pairs (w,r), distinct workshops, distinct rounds, rounds it is there
+ *   each (w,r): sum_p x <= sum_m seats(w,m) y     (multiplier lambda >= 0)
+ *               sum_p x >= lo(w) sum_m y          (multiplier mu >= 0)
+ *   each w:     sum y <= max-runs(w)              (multiplier rho >= 0)
+ *   each round: a room holds one session, a workshop runs in one room
+ *
+ * With the three coupling rows priced, the rest falls apart into one tiny
+ * problem per participant class (K pairs with distinct workshops and rounds,
+ * at cost + lambda - mu: an exact depth-first search over each round's K
+ * cheapest) and one assignment problem of rooms to workshops per round
+ * (the Hungarian method).  For any prices the value is a lower bound on the
+ * cost of every valid schedule (weak duality); subgradient steps (Polyak's
+ * rule, towards the best known cost) raise it.  Referee clashes are left
+ * out, which keeps the bound valid.  Prices are fixed-point integers, so the
+ * value is computed exactly and the bound is its ceiling. */
+
+#define SCALE 1024
+#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
+
+typedef struct {
+  const AuftaktProblem *pb;
+  int R, W, M, K;
+  guint8 *allowed;        /* [W * R] some room may hold a session */
+  gint64 *lambda, *mu;    /* [W * R] */
+  gint64 *rho;            /* [W] */
+  gint64 *pi;             /* [W * R] lambda - mu */
+  gint64 *x;              /* [W * R] attendances in the relaxed solution */
+  int *y;                 /* [W * R] seats of the relaxed session, 0 if none */
+  int *yr;                /* [W * R] 1 when the relaxed session runs */
+  int *order;             /* [R * W] allowed workshops of each round by pi */
+  int *n_order;           /* [R] */
+  int *mark;              /* [W] */
+  int stamp;
+
+  /* the participant search */
+  int na, need;
+  int *cw;                /* [R * K] */
+  gint64 *cv;             /* [R * K] */
+  int *nc;                /* [R] */
+  int *rounds;            /* [R] */
+  gint64 *suffix;         /* [(R + 1) * (K + 1)] */
+  int used[64];
+  int used_r[64];
+  int best_w[64], best_r[64];
+  gint64 best;
+
+  /* the Hungarian method */
+  gint64 *hu, *hv, *minv;
+  int *hp, *way;
+  guint8 *hused;
+  gint64 *a;
+  int *rooms;             /* [M] */
+} Lagrange;
+
+static void
+insert_candidate (Lagrange *lg,
+                  int       i,
+                  int       w,
+                  gint64    v)
+{
+  int K = lg->K;
+  int *cw = lg->cw + i * K;
+  gint64 *cv = lg->cv + i * K;
+  int n = lg->nc[i], j;
+
+  if (n == K && v >= cv[K - 1])
+    return;
+  j = n < K ? n++ : K - 1;
+  while (j > 0 && cv[j - 1] > v)
+    {
+      cv[j] = cv[j - 1];
+      cw[j] = cw[j - 1];
+      j--;
+    }
+  cv[j] = v;
+  cw[j] = w;
+  lg->nc[i] = n;
+}
+
+static void
+search (Lagrange *lg,
+        int       i,
+        int       chosen,
+        gint64    sum)
+{
+  int need = lg->need - chosen, K = lg->K;
+
+  if (need == 0)
+    {
+      if (sum < lg->best)
+        {
+          lg->best = sum;
+          memcpy (lg->best_w, lg->used, sizeof (int) * chosen);
+          memcpy (lg->best_r, lg->used_r, sizeof (int) * chosen);
+        }
+      return;
+    }
+  if (lg->na - i < need)
+    return;
+  if (sum + lg->suffix[i * (K + 1) + need] >= lg->best)
+    return;
+  for (int j = 0; j < lg->nc[i]; j++)
+    {
+      int w = lg->cw[i * K + j];
+      gboolean taken = FALSE;
+
+      for (int c = 0; c < chosen; c++)
+        taken |= lg->used[c] == w;
+      if (taken)
+        continue;
+      lg->used[chosen] = w;
+      lg->used_r[chosen] = lg->rounds[i];
+      search (lg, i + 1, chosen + 1, sum + lg->cv[i * K + j]);
+    }
+  search (lg, i + 1, chosen, sum);
+}
+
+/* The cheapest K pairs for a class at the current prices; adds its
+ * attendances to x and returns the scaled value. */
+static gint64
+solve_class (Lagrange *lg,
+             int       c)
+{
+  const AuftaktProblem *pb = lg->pb;
+  int R = lg->R, W = lg->W, K = lg->K;
+  int rep = pb->class_members[pb->class_start[c]];
+  const int *crow = pb->class_cost + (gsize) c * W;
+  guint64 avail = pb->participant_rounds[rep];
+  gint64 unranked = (gint64) SCALE * pb->unranked_cost;
+  gint64 top[64];
+  int n_top = 0;
+
+  lg->stamp++;
+  for (int i = pb->choice_start[rep]; i < pb->choice_start[rep + 1]; i++)
+    lg->mark[pb->choices[i]] = lg->stamp;
+
+  lg->na = 0;
+  for (int r = 0; r < R; r++)
+    {
+      int i, found = 0;
+
+      if (!(avail & BIT (r)))
+        continue;
+      i = lg->na++;
+      lg->rounds[i] = r;
+      lg->nc[i] = 0;
+      for (int j = pb->choice_start[rep]; j < pb->choice_start[rep + 1]; j++)
+        {
+          int w = pb->choices[j];
+
+          if (lg->allowed[w * R + r])
+            insert_candidate (lg, i, w, (gint64) SCALE * crow[w] + lg->pi[w * R + r]);
+        }
+      for (int j = 0; j < lg->n_order[r] && found < K; j++)
+        {
+          int w = lg->order[r * W + j];
+
+          if (lg->mark[w] == lg->stamp)
+            continue;
+          insert_candidate (lg, i, w, unranked + lg->pi[w * R + r]);
+          found++;
+        }
+      if (lg->nc[i] == 0)
+        lg->na--;
+    }
+  lg->need = MIN (K, lg->na);
+  if (lg->need == 0)
+    return 0;
+
+  /* suffix[i][k]: the sum of the k smallest first candidates of rounds i.. */
+  for (int k = 0; k <= K; k++)
+    lg->suffix[lg->na * (K + 1) + k] = k == 0 ? 0 : AUFTAKT_INF;
+  for (int i = lg->na - 1; i >= 0; i--)
+    {
+      gint64 v = lg->cv[i * K], sum = 0;
+
+      if (n_top < K || v < top[K - 1])
+        {
+          int j = n_top < K ? n_top++ : K - 1;
+
+          while (j > 0 && top[j - 1] > v)
+            {
+              top[j] = top[j - 1];
+              j--;
+            }
+          top[j] = v;
+        }
+      for (int k = 0; k <= K; k++)
+        {
+          lg->suffix[i * (K + 1) + k] = k <= n_top ? sum : AUFTAKT_INF;
+          if (k < n_top)
+            sum += top[k];
+        }
+    }
+
+  lg->best = AUFTAKT_INF;
+  search (lg, 0, 0, 0);
+  for (int j = 0; j < lg->need; j++)
+    lg->x[lg->best_w[j] * R + lg->best_r[j]] += pb->class_size[c];
+  return lg->best * pb->class_size[c];
+}
+
+/* Rooms to workshops in round r, most weight; fills y and yr.  Returns the
+ * scaled weight. */
+static gint64
+solve_round (Lagrange *lg,
+             int       r)
+{
+  const AuftaktProblem *pb = lg->pb;
+  int R = lg->R, W = lg->W;
+  int *rooms = lg->rooms;
+  int n = 0, m_cols;
+  gint64 total = 0;
+
+  for (int m = 0; m < lg->M; m++)
+    if (pb->room_rounds[m] & BIT (r))
+      rooms[n++] = m;
+  if (n == 0)
+    return 0;
+  m_cols = MAX (W, n);
+
+  /* a[i][j], 1-based as in the classic formulation: minus the weight */
+  for (int i = 1; i <= n; i++)
+    for (int j = 1; j <= m_cols; j++)
+      {
+        int w = j - 1, m = rooms[i - 1];
+        gint64 cost = 0;
+
+        if (w < W && lg->allowed[w * R + r])
+          {
+            int seats = auftakt_problem_seats (pb, w, m);
+
+            if (seats >= auftakt_problem_lowest (pb, w))
+              {
+                gint64 gain = lg->lambda[w * R + r] * seats
+                              - lg->mu[w * R + r] * auftakt_problem_lowest (pb, w) - lg->rho[w];
+
+                cost = gain > 0 ? -gain : 0;
+              }
+          }
+        lg->a[i * (m_cols + 1) + j] = cost;
+      }
+
+  for (int j = 0; j <= m_cols; j++)
+    {
+      lg->hv[j] = 0;
+      lg->hp[j] = 0;
+      lg->way[j] = 0;
+    }
+  for (int i = 0; i <= n; i++)
+    lg->hu[i] = 0;
+  for (int i = 1; i <= n; i++)
+    {
+      int j0 = 0;
+
+      lg->hp[0] = i;
+      for (int j = 0; j <= m_cols; j++)
+        {
+          lg->minv[j] = AUFTAKT_INF;
+          lg->hused[j] = 0;
+        }
+      do
+        {
+          int i0 = lg->hp[j0], j1 = 0;
+          gint64 delta = AUFTAKT_INF;
+
+          lg->hused[j0] = 1;
+          for (int j = 1; j <= m_cols; j++)
+            if (!lg->hused[j])
+              {
+                gint64 cur = lg->a[i0 * (m_cols + 1) + j] - lg->hu[i0] - lg->hv[j];
+
+                if (cur < lg->minv[j])
+                  {
+                    lg->minv[j] = cur;
+                    lg->way[j] = j0;
+                  }
+                if (lg->minv[j] < delta)
+                  {
+                    delta = lg->minv[j];
+                    j1 = j;
+                  }
+              }
+          for (int j = 0; j <= m_cols; j++)
+            if (lg->hused[j])
+              {
+                lg->hu[lg->hp[j]] += delta;
+                lg->hv[j] -= delta;
+              }
+            else
+              lg->minv[j] -= delta;
+          j0 = j1;
+        }
+      while (lg->hp[j0] != 0);
+      do
+        {
+          int j1 = lg->way[j0];
+
+          lg->hp[j0] = lg->hp[j1];
+          j0 = j1;
+        }
+      while (j0 != 0);
+    }
+
+  for (int j = 1; j <= m_cols; j++)
+    {
+      int i = lg->hp[j], w = j - 1;
+      gint64 cost;
+
+      if (i == 0 || w >= W)
+        continue;
+      cost = lg->a[i * (m_cols + 1) + j];
+      if (cost < 0)
+        {
+          lg->y[w * R + r] = auftakt_problem_seats (pb, w, rooms[i - 1]);
+          lg->yr[w * R + r] = 1;
+          total -= cost;
+        }
+    }
+  return total;
+}
+
+static int
+compare_pi (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  const gint64 *pi = data;
+  int wa = *(const int *) a, wb = *(const int *) b;
+
+  if (pi[wa] != pi[wb])
+    return pi[wa] < pi[wb] ? -1 : 1;
+  return wa - wb;
+}
+
+/* The Lagrangian value at the current prices (scaled); fills x, y, yr. */
+static gint64
+evaluate (Lagrange *lg)
+{
+  const AuftaktProblem *pb = lg->pb;
+  int R = lg->R, W = lg->W;
+  g_autofree gint64 *column = g_new (gint64, W);
+  gint64 value = 0;
+
+  for (int i = 0; i < W * R; i++)
+    {
+      lg->pi[i] = lg->lambda[i] - lg->mu[i];
+      lg->x[i] = 0;
+      lg->y[i] = 0;
+      lg->yr[i] = 0;
+    }
+  for (int r = 0; r < R; r++)
+    {
+      int n = 0;
+
+      for (int w = 0; w < W; w++)
+        {
+          column[w] = lg->pi[w * R + r];
+          if (lg->allowed[w * R + r])
+            lg->order[r * W + n++] = w;
+        }
+      g_qsort_with_data (lg->order + r * W, n, sizeof (int), compare_pi, column);
+      lg->n_order[r] = n;
+    }
+  for (int c = 0; c < pb->n_classes; c++)
+    value += solve_class (lg, c);
+  for (int r = 0; r < R; r++)
+    value -= solve_round (lg, r);
+  for (int w = 0; w < W; w++)
+    value -= lg->rho[w] * pb->workshop_max_runs[w];
+  return value;
+}
+
+/**
+ * _auftakt_bound_compute:
+ * @iterations: subgradient steps at most
+ * @upper: the cost of a valid schedule, or -1 if none is known
+ * @demand: (nullable): [W * R], the attendances of the relaxed solution at
+ *   the best prices
+ *
+ * Returns a lower bound on the cost of every valid schedule.
+ */
+gint64
+_auftakt_bound_compute (const AuftaktProblem *pb,
+                        int                   iterations,
+                        gint64                upper,
+                        gint64               *demand,
+                        GCancellable         *cancellable,
+                        gint64                deadline)
+{
+  Lagrange lg = { 0 };
+  int R = pb->n_rounds, W = pb->n_workshops, M = pb->n_rooms, K = pb->k;
+  int cols = MAX (W, M) + 1;
+  gint64 best = 0;
+  double theta = 2.0;
+  int stall = 0;
+  g_autofree gint64 *g_lambda = g_new0 (gint64, W * R + 1);
+  g_autofree gint64 *g_mu = g_new0 (gint64, W * R + 1);
+  g_autofree gint64 *g_rho = g_new0 (gint64, W + 1);
+
+  if (K > 64 || pb->n_participants == 0)
+    return 0;
+
+  lg.pb = pb;
+  lg.R = R;
+  lg.W = W;
+  lg.M = M;
+  lg.K = K;
+  lg.allowed = g_new0 (guint8, W * R + 1);
+  lg.lambda = g_new0 (gint64, W * R + 1);
+  lg.mu = g_new0 (gint64, W * R + 1);
+  lg.rho = g_new0 (gint64, W + 1);
+  lg.pi = g_new0 (gint64, W * R + 1);
+  lg.x = g_new0 (gint64, W * R + 1);
+  lg.y = g_new0 (int, W * R + 1);
+  lg.yr = g_new0 (int, W * R + 1);
+  lg.order = g_new0 (int, W * R + 1);
+  lg.n_order = g_new0 (int, R);
+  lg.mark = g_new0 (int, W + 1);
+  lg.cw = g_new0 (int, R * K);
+  lg.cv = g_new0 (gint64, R * K);
+  lg.nc = g_new0 (int, R);
+  lg.rounds = g_new0 (int, R);
+  lg.suffix = g_new0 (gint64, (R + 1) * (K + 1));
+  lg.hu = g_new0 (gint64, cols + 1);
+  lg.hv = g_new0 (gint64, cols + 1);
+  lg.minv = g_new0 (gint64, cols + 1);
+  lg.hp = g_new0 (int, cols + 1);
+  lg.way = g_new0 (int, cols + 1);
+  lg.hused = g_new0 (guint8, cols + 1);
+  lg.a = g_new0 (gint64, (gsize) (M + 1) * (cols + 1));
+  lg.rooms = g_new0 (int, M + 1);
+
+  for (int w = 0; w < W; w++)
+    for (int r = 0; r < R; r++)
+      if (pb->workshop_rounds[w] & BIT (r))
+        for (int m = 0; m < M; m++)
+          if ((pb->room_rounds[m] & BIT (r)) &&
+              auftakt_problem_seats (pb, w, m) >= auftakt_problem_lowest (pb, w))
+            lg.allowed[w * R + r] = 1;
+
+  for (int it = 0; it < iterations; it++)
+    {
+      gint64 value, target;
+      double norm = 0, step;
+
+      if (g_cancellable_is_cancelled (cancellable) || g_get_monotonic_time () >= deadline)
+        break;
+      value = evaluate (&lg);
+      if (value > best || it == 0)
+        {
+          if (value > best)
+            stall = 0;
+          best = MAX (best, value);
+          if (demand != NULL)
+            memcpy (demand, lg.x, sizeof (gint64) * W * R);
+        }
+      else if (++stall >= 8)
+        {
+          theta /= 2;
+          stall = 0;
+          if (theta < 0.005)
+            break;
+        }
+      if (upper >= 0 && (best + SCALE - 1) / SCALE >= upper)
+        break;
+
+      /* projected subgradient */
+      for (int i = 0; i < W * R; i++)
+        {
+          int w = i / R;
+          gint64 lo = auftakt_problem_lowest (pb, w);
+
+          g_lambda[i] = lg.allowed[i] ? lg.x[i] - lg.y[i] : 0;
+          g_mu[i] = lg.allowed[i] ? lo * lg.yr[i] - lg.x[i] : 0;
+          if (lg.lambda[i] == 0 && g_lambda[i] < 0)
+            g_lambda[i] = 0;
+          if (lg.mu[i] == 0 && g_mu[i] < 0)
+            g_mu[i] = 0;
+          norm += (double) g_lambda[i] * g_lambda[i] + (double) g_mu[i] * g_mu[i];
+        }
+      for (int w = 0; w < W; w++)
+        {
+          gint64 n = 0;
+
+          for (int r = 0; r < R; r++)
+            n += lg.yr[w * R + r];
+          g_rho[w] = n - pb->workshop_max_runs[w];
+          if (lg.rho[w] == 0 && g_rho[w] < 0)
+            g_rho[w] = 0;
+          norm += (double) g_rho[w] * g_rho[w];
+        }
+      if (norm == 0)
+        break;  /* the relaxed solution is feasible: value is optimal */
+      target = upper >= 0 ? upper * SCALE : best + MAX (best / 10, 10 * SCALE);
+      step = theta * (double) MAX (target - value, SCALE / 4) / norm;
+      for (int i = 0; i < W * R; i++)
+        {
+          lg.lambda[i] = MAX (0, lg.lambda[i] + (gint64) (step * g_lambda[i]));
+          lg.mu[i] = MAX (0, lg.mu[i] + (gint64) (step * g_mu[i]));
+        }
+      for (int w = 0; w < W; w++)
+        lg.rho[w] = MAX (0, lg.rho[w] + (gint64) (step * g_rho[w]));
+    }
+
+  g_free (lg.allowed);
+  g_free (lg.lambda);
+  g_free (lg.mu);
+  g_free (lg.rho);
+  g_free (lg.pi);
+  g_free (lg.x);
+  g_free (lg.y);
+  g_free (lg.yr);
+  g_free (lg.order);
+  g_free (lg.n_order);
+  g_free (lg.mark);
+  g_free (lg.cw);
+  g_free (lg.cv);
+  g_free (lg.nc);
+  g_free (lg.rounds);
+  g_free (lg.suffix);
+  g_free (lg.hu);
+  g_free (lg.hv);
+  g_free (lg.minv);
+  g_free (lg.hp);
+  g_free (lg.way);
+  g_free (lg.hused);
+  g_free (lg.a);
+  g_free (lg.rooms);
+
+  return best <= 0 ? 0 : (best + SCALE - 1) / SCALE;
+}

@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-solver"
+
+#include "config.h"
+
+#include "auftakt-solver-private.h"
+
+/* The timetable: which workshop runs in which round and room.  A first one
+ * is built greedily from the demand; then a local search changes it one
+ * session at a time (another room, another round, opened, closed, replaced),
+ * each change evaluated by re-placing whom it displaced and cancelling
+ * negative cycles of the assignment, and accepted by late acceptance hill
+ * climbing (Burke and Bykov). */
+
+#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
+
+/* Sessions that the published schedule or the locks ask for. */
+static void
+open_required (AuftaktSearch *se)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+
+  if (!pb->has_published)
+    return;
+  /* locked sessions first, in their room; then sessions with locked
+   * attendances; then, for a re-solve, the rest of the published ones */
+  for (int pass = 0; pass < 3; pass++)
+    for (int s = 0; s < se->S; s++)
+      {
+        int w = s / R, r = s % R, m = pb->published_room[s];
+        gboolean want;
+
+        if (se->room_of[s] >= 0)
+          continue;
+        want = pass == 0 ? se->fixed[s] : pass == 1 ? se->pinned[s] > 0
+                                                    : m >= 0 && se->w_change > 0;
+        if (!want)
+          continue;
+        if (m >= 0 && _auftakt_search_can_open (se, w, r, m))
+          {
+            _auftakt_search_open (se, s, m);
+            continue;
+          }
+        if (pass == 0)
+          {
+            se->fixed[s] = 0;  /* cannot be kept: explained elsewhere */
+            continue;
+          }
+        /* another room, the smallest that seats the most */
+        {
+          int best = -1;
+
+          for (int mm = 0; mm < se->M; mm++)
+            if (_auftakt_search_can_open (se, w, r, mm) &&
+                (best < 0 ||
+                 auftakt_problem_seats (pb, w, mm) > auftakt_problem_seats (pb, w, best) ||
+                 (auftakt_problem_seats (pb, w, mm) == auftakt_problem_seats (pb, w, best) &&
+                  pb->room_capacity[mm] < pb->room_capacity[best])))
+              best = mm;
+          if (best >= 0)
+            _auftakt_search_open (se, s, best);
+        }
+      }
+}
+
+/* Participants who must attend round r whatever happens: those available
+ * in exactly K rounds. */
+static void
+forced_per_round (const AuftaktProblem *pb,
+                  gint64               *forced,
+                  gint64               *available)
+{
+  for (int p = 0; p < pb->n_participants; p++)
+    {
+      guint64 mask = pb->participant_rounds[p];
+      int n = __builtin_popcountll (mask);
+
+      for (int r = 0; r < pb->n_rounds; r++)
+        if (mask & BIT (r))
+          {
+            available[r]++;
+            if (n <= pb->k)
+              forced[r]++;
+          }
+    }
+}
+
+/* The free room in round r that suits workshop w best for want seats:
+ * enough seats if possible, else the most; few seats wasted.  -1 if none. */
+static int
+best_room (AuftaktSearch *se,
+           int            w,
+           int            r,
+           gint64         want)
+{
+  const AuftaktProblem *pb = se->pb;
+  int best = -1;
+  gint64 best_score = G_MAXINT64;
+
+  for (int m = 0; m < se->M; m++)
+    {
+      gint64 seats, score;
+
+      if (!_auftakt_search_can_open (se, w, r, m))
+        continue;
+      seats = auftakt_problem_seats (pb, w, m);
+      /* too few seats cost more than too many; seats beyond the
+       * workshop's max (a room too big) are wasted outright */
+      score = seats >= want ? (seats - want) : 3 * (want - seats);
+      score = score * 4 + (pb->room_capacity[m] - seats);
+      if (score < best_score)
+        {
+          best_score = score;
+          best = m;
+        }
+    }
+  return best;
+}
+
+/**
+ * _auftakt_timetable_build:
+ * @demand: (nullable): seats wanted per workshop [W]
+ *
+ * The published or locked sessions, then greedily: the workshop with the
+ * most unmet demand gets the free room that fits it best, in the round
+ * that lacks the most seats, until demand is met and every round seats
+ * those who must attend it.
+ */
+void
+_auftakt_timetable_build (AuftaktSearch *se,
+                          const gint64  *demand)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R, W = se->W;
+  g_autofree gint64 *want = g_new0 (gint64, W);
+  g_autofree gint64 *seats = g_new0 (gint64, W);
+  g_autofree gint64 *load = g_new0 (gint64, R);
+  g_autofree gint64 *target = g_new0 (gint64, R);
+  g_autofree gint64 *forced = g_new0 (gint64, R);
+  g_autofree gint64 *available = g_new0 (gint64, R);
+  g_autofree guint8 *dead = g_new0 (guint8, W);
+  gint64 total_available = 0, need = (gint64) se->P * se->K;
+
+  open_required (se);
+
+  if (demand != NULL)
+    memcpy (want, demand, sizeof (gint64) * W);
+  else
+    for (int p = 0; p < se->P; p++)
+      for (int i = pb->choice_start[p];
+           i < pb->choice_start[p + 1] && i < pb->choice_start[p] + se->K; i++)
+        want[pb->choices[i]]++;
+
+  forced_per_round (pb, forced, available);
+  for (int r = 0; r < R; r++)
+    total_available += available[r];
+  for (int r = 0; r < R; r++)
+    {
+      /* an even share of the attendances, by availability, and some spare */
+      gint64 share = total_available > 0 ? need * available[r] / total_available : 0;
+
+      target[r] = MAX (forced[r], share + share / 20);
+      target[r] = MIN (target[r], available[r]);
+    }
+
+  for (int s = 0; s < se->S; s++)
+    if (se->room_of[s] >= 0)
+      {
+        seats[s / R] += se->cap[s];
+        load[s % R] += se->cap[s];
+      }
+
+  for (;;)
+    {
+      int best_w = -1, best_r = -1, short_r = -1;
+      gint64 best_unmet = 0, most_short = 0;
+
+      for (int r = 0; r < R; r++)
+        if (target[r] - load[r] > most_short)
+          {
+            most_short = target[r] - load[r];
+            short_r = r;
+          }
+
+      for (int w = 0; w < W; w++)
+        {
+          gint64 unmet = want[w] - seats[w];
+
+          if (dead[w] || se->runs[w] >= pb->workshop_max_runs[w])
+            continue;
+          /* a session that cannot reach its min from demand alone is
+           * opened only to seat a round that lacks seats */
+          if (unmet * 2 < se->lo[w] && short_r < 0)
+            continue;
+          if (best_w < 0 || unmet > best_unmet)
+            {
+              best_w = w;
+              best_unmet = unmet;
+            }
+        }
+      if (best_w < 0 || (best_unmet <= 0 && short_r < 0))
+        break;
+
+      {
+        int w = best_w, m = -1;
+        gint64 best_score = G_MAXINT64;
+
+        /* the round: one that lacks seats, else the least loaded */
+        for (int r = 0; r < R; r++)
+          {
+            gint64 score;
+
+            if (se->room_of[w * R + r] >= 0)
+              continue;
+            if (best_room (se, w, r, MAX (best_unmet, se->lo[w])) < 0)
+              continue;
+            score = -(target[r] - load[r]);
+            if (score < best_score)
+              {
+                best_score = score;
+                best_r = r;
+              }
+          }
+        if (best_r >= 0)
+          m = best_room (se, w, best_r, MAX (best_unmet, se->lo[w]));
+        if (m < 0)
+          {
+            dead[w] = 1;
+            continue;
+          }
+        _auftakt_search_open (se, w * R + best_r, m);
+        seats[w] += se->cap[w * R + best_r];
+        load[best_r] += se->cap[w * R + best_r];
+      }
+    }
+}
+
+/* ---- the local search ---- */
+
+static int
+random_running (AuftaktSearch *se,
+                gboolean       movable)
+{
+  int n = 0, pick, v;
+
+  for (int i = 0; i < se->n_active; i++)
+    {
+      v = se->active[i];
+      if (v == se->x)
+        continue;
+      if (movable && (se->fixed[se->session_of[v]] || se->pinned[se->session_of[v]] > 0))
+        continue;
+      n++;
+    }
+  if (n == 0)
+    return -1;
+  pick = _auftakt_rng_below (&se->rng, n);
+  for (int i = 0; i < se->n_active; i++)
+    {
+      v = se->active[i];
+      if (v == se->x)
+        continue;
+      if (movable && (se->fixed[se->session_of[v]] || se->pinned[se->session_of[v]] > 0))
+        continue;
+      if (pick-- == 0)
+        return se->session_of[v];
+    }
+  return -1;
+}
+
+/* Another room for a session: a free one, or the room of another session
+ * of the round, which takes this one's. */
+static gboolean
+move_room (AuftaktSearch *se)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+  int s = random_running (se, FALSE), w, r, m, t;
+
+  if (s < 0 || se->fixed[s])
+    return FALSE;
+  w = s / R;
+  r = s % R;
+  m = _auftakt_rng_below (&se->rng, se->M);
+  if (m == se->room_of[s] || !(pb->room_rounds[m] & BIT (r)) ||
+      auftakt_problem_seats (pb, w, m) < se->lo[w])
+    return FALSE;
+  if (se->ws_in[m * R + r] < 0)
+    {
+      _auftakt_search_set_room (se, s, m);
+      return TRUE;
+    }
+  t = se->ws_in[m * R + r] * R + r;
+  if (se->fixed[t] || auftakt_problem_seats (pb, t / R, se->room_of[s]) < se->lo[t / R])
+    return FALSE;
+  _auftakt_search_swap_rooms (se, s, t);
+  return TRUE;
+}
+
+static gboolean
+close_one (AuftaktSearch *se,
+           GArray        *displaced)
+{
+  int s = random_running (se, TRUE);
+
+  if (s < 0)
+    return FALSE;
+  _auftakt_search_empty (se, s, displaced);
+  _auftakt_search_close (se, s);
+  return TRUE;
+}
+
+/* Opens a session of a random workshop in a random round: in a free room,
+ * or in place of a session there; a workshop at its max-runs gives up one
+ * of its other sessions. */
+static gboolean
+open_one (AuftaktSearch *se,
+          GArray        *displaced)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+  int w = _auftakt_rng_below (&se->rng, se->W);
+  int r = _auftakt_rng_below (&se->rng, R);
+  int s = w * R + r, m;
+
+  if (se->room_of[s] >= 0 || !(pb->workshop_rounds[w] & BIT (r)))
+    return FALSE;
+  if (se->runs[w] >= pb->workshop_max_runs[w])
+    {
+      int other = -1, n = 0;
+
+      for (int rr = 0; rr < R; rr++)
+        {
+          int t = w * R + rr;
+
+          if (se->room_of[t] >= 0 && !se->fixed[t] && se->pinned[t] == 0 &&
+              _auftakt_rng_below (&se->rng, ++n) == 0)
+            other = t;
+        }
+      if (other < 0)
+        return FALSE;
+      _auftakt_search_empty (se, other, displaced);
+      _auftakt_search_close (se, other);
+    }
+  m = _auftakt_rng_below (&se->rng, se->M);
+  if (!(pb->room_rounds[m] & BIT (r)) || auftakt_problem_seats (pb, w, m) < se->lo[w])
+    return FALSE;
+  if (se->ws_in[m * R + r] >= 0)
+    {
+      int t = se->ws_in[m * R + r] * R + r;
+
+      if (se->fixed[t] || se->pinned[t] > 0)
+        return FALSE;
+      _auftakt_search_empty (se, t, displaced);
+      _auftakt_search_close (se, t);
+    }
+  if (!_auftakt_search_can_open (se, w, r, m))
+    return FALSE;
+  _auftakt_search_open (se, s, m);
+  return TRUE;
+}
+
+/* Moves a session to another round (and a room free there); members who
+ * are free in that round follow it. */
+static gboolean
+move_round (AuftaktSearch *se,
+            GArray        *displaced)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+  int s = random_running (se, TRUE), w, r, r2, m, t;
+  g_autoptr(GArray) members = NULL;
+
+  if (s < 0 || R < 2)
+    return FALSE;
+  w = s / R;
+  r = s % R;
+  r2 = _auftakt_rng_below (&se->rng, R - 1);
+  r2 += r2 >= r;
+  t = w * R + r2;
+  if (se->room_of[t] >= 0 || !(pb->workshop_rounds[w] & BIT (r2)))
+    return FALSE;
+  m = _auftakt_rng_below (&se->rng, se->M);
+  if (!(pb->room_rounds[m] & BIT (r2)) || auftakt_problem_seats (pb, w, m) < se->lo[w])
+    return FALSE;
+  members = g_array_new (FALSE, FALSE, sizeof (int));
+  if (se->ws_in[m * R + r2] >= 0)
+    {
+      int u = se->ws_in[m * R + r2] * R + r2;
+
+      if (se->fixed[u] || se->pinned[u] > 0)
+        return FALSE;
+      _auftakt_search_empty (se, u, displaced);
+      _auftakt_search_close (se, u);
+    }
+  _auftakt_search_empty (se, s, members);
+  _auftakt_search_close (se, s);
+  if (!_auftakt_search_can_open (se, w, r2, m))
+    {
+      g_array_append_vals (displaced, members->data, members->len);
+      return FALSE;
+    }
+  _auftakt_search_open (se, t, m);
+  for (guint i = 0; i < members->len; i++)
+    {
+      int p = g_array_index (members, int, i);
+
+      if (_auftakt_search_eligible (se, p, -1, w, r2))
+        _auftakt_search_assign (se, p, r2, w);
+      else
+        g_array_append_val (displaced, p);
+    }
+  return TRUE;
+}
+
+static void
+save (const AuftaktSearch *se,
+      int                 *room_of,
+      int                 *at)
+{
+  memcpy (room_of, se->room_of, sizeof (int) * se->S);
+  memcpy (at, se->at, sizeof (int) * (gsize) se->P * se->R);
+}
+
+/**
+ * _auftakt_timetable_search:
+ * @bound: a lower bound on the cost; the search stops when it reaches it
+ *
+ * Improves timetable and assignment together until the search stops
+ * improving, time is up, or the cost meets the bound.  Leaves the best
+ * state found.
+ */
+void
+_auftakt_timetable_search (AuftaktSearch *se,
+                           gint64         bound,
+                           void         (*report) (AuftaktSearch *se,
+                                                   gpointer       data),
+                           gpointer       data)
+{
+  enum { HISTORY = 40 };
+  g_autofree int *best_room = g_new (int, se->S);
+  g_autofree int *best_at = g_new (int, (gsize) se->P * se->R + 1);
+  g_autoptr(GArray) displaced = g_array_new (FALSE, FALSE, sizeof (int));
+  gint64 history[HISTORY];
+  gint64 best;
+  guint64 iteration = 0, idle = 0, max_idle;
+  gint64 last_report = g_get_monotonic_time ();
+
+  _auftakt_search_improve (se);
+  best = _auftakt_search_objective (se);
+  save (se, best_room, best_at);
+  if (se->penalty == 0)
+    se->best_cost = se->cost;
+  for (int i = 0; i < HISTORY; i++)
+    history[i] = best;
+  /* enough tries for every kind of change of every running session */
+  max_idle = 400 + 40 * (guint64) (se->n_active);
+
+  while (!_auftakt_search_check_stop (se) && idle < max_idle)
+    {
+      guint mark;
+      gint64 before = _auftakt_search_objective (se), after;
+      int kind = _auftakt_rng_below (&se->rng, 100);
+      gboolean done;
+
+      if (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
+        break;
+
+      g_array_set_size (se->log, 0);
+      se->logging = TRUE;
+      mark = se->log->len;
+      g_array_set_size (displaced, 0);
+      if (kind < 35)
+        done = move_room (se);
+      else if (kind < 60)
+        done = open_one (se, displaced);
+      else if (kind < 75)
+        done = close_one (se, displaced);
+      else
+        done = move_round (se, displaced);
+      if (!done)
+        {
+          _auftakt_search_undo (se, mark);
+          se->logging = FALSE;
+          idle++;
+          continue;
+        }
+      for (guint i = 0; i < displaced->len; i++)
+        _auftakt_search_place (se, g_array_index (displaced, int, i), NULL);
+      _auftakt_search_improve (se);
+      after = _auftakt_search_objective (se);
+      if (se->stopped && after > before)
+        {
+          _auftakt_search_undo (se, mark);
+          se->logging = FALSE;
+          break;
+        }
+      if (after <= before || after <= history[iteration % HISTORY])
+        g_array_set_size (se->log, 0);
+      else
+        _auftakt_search_undo (se, mark);
+      se->logging = FALSE;
+      history[iteration % HISTORY] = _auftakt_search_objective (se);
+      iteration++;
+
+      if (_auftakt_search_objective (se) < best)
+        {
+          best = _auftakt_search_objective (se);
+          save (se, best_room, best_at);
+          if (se->penalty == 0)
+            se->best_cost = se->cost;
+          idle = 0;
+        }
+      else
+        idle++;
+
+      if (report != NULL && g_get_monotonic_time () - last_report > 100000)
+        {
+          last_report = g_get_monotonic_time ();
+          report (se, data);
+        }
+    }
+
+  if (_auftakt_search_objective (se) != best)
+    _auftakt_search_load (se, best_room, best_at);
+}

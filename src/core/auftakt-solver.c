@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-solver"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "auftakt-problem.h"
+#include "auftakt-solver.h"
+#include "auftakt-solver-private.h"
+
+/* The scheduler's entry: compiles the event, runs the search (HACKING.md,
+ * "The scheduler"), and turns the best state into a schedule, with the
+ * explanation of what could not be done and, for a re-solve, what changed. */
+
+G_DEFINE_QUARK (auftakt-solver-error-quark, auftakt_solver_error)
+
+typedef struct {
+  AuftaktSolverProgressFunc progress;
+  gpointer user_data;
+  double limit;
+  gint64 bound;
+} Report;
+
+void
+auftakt_solver_options_init (AuftaktSolverOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->seed = AUFTAKT_SOLVER_DEFAULT_SEED;
+  options->time_limit = AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT;
+}
+
+static void
+report_cb (AuftaktSearch *se,
+           gpointer       data)
+{
+  Report *report = data;
+  double elapsed = (g_get_monotonic_time () - se->start) / 1e6;
+
+  if (report->progress != NULL)
+    report->progress (MIN (1.0, elapsed / report->limit),
+                      se->best_cost, report->bound, report->user_data);
+}
+
+/* Published attendances first (the locked ones before the others), then
+ * everyone else, the most constrained first: few choices before many, no
+ * choices last (they go wherever seats are left). */
+static void
+assign_initially (AuftaktSearch *se)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R, P = se->P;
+  g_autofree int *order = g_new (int, P + 1);
+  g_autofree int *key = g_new (int, P + 1);
+
+  if (pb->has_published)
+    for (int pass = 0; pass < 2; pass++)
+      for (int p = 0; p < P; p++)
+        for (int r = 0; r < R; r++)
+          {
+            int w = pb->published_workshop[p * R + r];
+
+            if (w < 0 || se->at[p * R + r] >= 0 || (pass == 0) != (se->pinned_p[p * R + r] != 0))
+              continue;
+            if (se->missing[p] > 0 && _auftakt_search_eligible (se, p, -1, w, r))
+              _auftakt_search_assign (se, p, r, w);
+          }
+
+  for (int p = 0; p < P; p++)
+    {
+      int n = pb->choice_start[p + 1] - pb->choice_start[p];
+
+      order[p] = p;
+      key[p] = n == 0 ? G_MAXINT / 2 : n;
+    }
+  /* a seeded shuffle, then a stable sort by the key */
+  for (int i = P - 1; i > 0; i--)
+    {
+      int j = _auftakt_rng_below (&se->rng, i + 1), t = order[i];
+
+      order[i] = order[j];
+      order[j] = t;
+    }
+  {
+    g_autofree int *tmp = g_new (int, P + 1);
+    int max_key = 0, n_buckets;
+    g_autofree int *count = NULL;
+
+    for (int p = 0; p < P; p++)
+      if (key[p] < G_MAXINT / 2)
+        max_key = MAX (max_key, key[p]);
+    n_buckets = max_key + 2;
+    count = g_new0 (int, n_buckets + 1);
+    for (int i = 0; i < P; i++)
+      {
+        int k = key[order[i]] >= G_MAXINT / 2 ? max_key + 1 : key[order[i]];
+
+        count[k + 1]++;
+      }
+    for (int k = 0; k < n_buckets; k++)
+      count[k + 1] += count[k];
+    for (int i = 0; i < P; i++)
+      {
+        int k = key[order[i]] >= G_MAXINT / 2 ? max_key + 1 : key[order[i]];
+
+        tmp[count[k]++] = order[i];
+      }
+    memcpy (order, tmp, sizeof (int) * P);
+  }
+  for (int i = 0; i < P; i++)
+    _auftakt_search_place (se, order[i], NULL);
+}
+
+static int
+compare_int (gconstpointer a,
+             gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* The attendances of the state as a schedule, leaving out what breaks a
+ * rule: surplus attendees, sessions below their min.  Sets *cost. */
+static AuftaktSchedule *
+make_schedule (AuftaktSearch *se,
+               gint64        *cost,
+               guint8        *placed_all)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+  g_autoptr(AuftaktSchedule) schedule = auftakt_schedule_new ();
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree int *count = g_new0 (int, se->P + 1);
+
+  *cost = 0;
+  for (int r = 0; r < R; r++)
+    for (int m = 0; m < se->M; m++)
+      {
+        int w = se->ws_in[m * R + r], s, n, keep;
+        g_autofree int *members = NULL;
+        AuftaktSession *session;
+
+        if (w < 0)
+          continue;
+        s = w * R + r;
+        n = se->n_mem[s];
+        if (n == 0)
+          continue;
+        members = g_memdup2 (se->mem[s], sizeof (int) * n);
+        qsort (members, n, sizeof (int), compare_int);
+        keep = n;
+        if (n < se->lo[w])
+          {
+            /* below its min: cancelled, unless locked attendances hold it */
+            keep = 0;
+            for (int i = 0; i < n; i++)
+              if (se->pinned_p[members[i] * R + r])
+                keep = n;
+          }
+        else if (n > se->cap[s])
+          {
+            /* surplus: the last unlocked members leave */
+            int surplus = n - se->cap[s];
+
+            for (int i = n - 1; i >= 0 && surplus > 0; i--)
+              if (!se->pinned_p[members[i] * R + r])
+                {
+                  members[i] = -1;
+                  surplus--;
+                }
+          }
+        if (keep == 0)
+          continue;
+        session = auftakt_session_new (pb->workshop_ids[w], pb->round_ids[r], pb->room_ids[m]);
+        auftakt_session_set_locked (session, se->fixed[s]);
+        for (int i = 0; i < n; i++)
+          {
+            int p = members[i];
+
+            if (p < 0)
+              continue;
+            auftakt_session_add_attendee (session, pb->participant_ids[p], se->pinned_p[p * R + r]);
+            *cost += auftakt_problem_cost (pb, p, w);
+            count[p]++;
+          }
+        if (auftakt_session_get_n_attendees (session) > 0)
+          g_ptr_array_add (sessions, session);
+        else
+          g_object_unref (session);
+      }
+  for (int p = 0; p < se->P; p++)
+    placed_all[p] = count[p] == se->K;
+  auftakt_schedule_splice (schedule, sessions);
+  return g_steal_pointer (&schedule);
+}
+
+/* One line per change against the published schedule. */
+static void
+describe_changes (AuftaktSearch       *se,
+                  AuftaktSolverResult *result)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  guint moved_sessions = 0, moved_attendances = 0;
+
+  for (int s = 0; s < se->S; s++)
+    {
+      int w = s / R, r = s % R, was = pb->published_room[s], now = se->room_of[s];
+
+      if (now >= 0 && se->n_mem[s] == 0)
+        now = -1;
+      if (was == now)
+        continue;
+      moved_sessions++;
+      if (was >= 0 && now >= 0)
+        /* Translators: workshop id, title: old room → new room in round */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s %s: %s → %s in %s"),
+                                                 pb->workshop_ids[w], pb->workshop_titles[w],
+                                                 pb->room_names[was], pb->room_names[now],
+                                                 pb->round_names[r]));
+      else if (was >= 0)
+        g_ptr_array_add (lines, g_strdup_printf (_("%s %s: cancelled in %s (was in %s)"),
+                                                 pb->workshop_ids[w], pb->workshop_titles[w],
+                                                 pb->round_names[r], pb->room_names[was]));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("%s %s: new in %s, %s"),
+                                                 pb->workshop_ids[w], pb->workshop_titles[w],
+                                                 pb->round_names[r], pb->room_names[now]));
+    }
+
+  for (int p = 0; p < se->P; p++)
+    {
+      int lost[64], gained[64], n_lost = 0, n_gained = 0;
+
+      for (int r = 0; r < R; r++)
+        {
+          int was = pb->published_workshop[p * R + r], now = se->at[p * R + r];
+
+          if (was == now)
+            continue;
+          if (was >= 0)
+            lost[n_lost++] = r;
+          if (now >= 0)
+            gained[n_gained++] = r;
+        }
+      if (n_lost == 0)
+        continue;  /* new participants, or nothing moved */
+      moved_attendances += n_lost;
+      for (int i = 0; i < MAX (n_lost, n_gained); i++)
+        {
+          g_autofree char *from = NULL;
+          g_autofree char *to = NULL;
+
+          if (i < n_lost)
+            from = g_strdup_printf ("%s (%s)",
+                                    pb->workshop_titles[pb->published_workshop[p * R + lost[i]]],
+                                    pb->round_names[lost[i]]);
+          if (i < n_gained)
+            to = g_strdup_printf ("%s (%s)", pb->workshop_titles[se->at[p * R + gained[i]]],
+                                  pb->round_names[gained[i]]);
+          /* Translators: participant id, name: old workshop (round) → new one */
+          g_ptr_array_add (lines, g_strdup_printf (_("%s %s: %s → %s"),
+                                                   pb->participant_ids[p],
+                                                   pb->participant_names[p],
+                                                   from != NULL ? from : "—",
+                                                   to != NULL ? to : "—"));
+        }
+    }
+  _auftakt_solver_result_set_changes (result, moved_sessions, moved_attendances, lines);
+}
+
+static int
+bound_iterations (const AuftaktProblem *pb)
+{
+  gint64 work = (gint64) pb->n_classes * pb->n_rounds * pb->k + 1;
+
+  return (int) CLAMP (30000000 / work, 30, 400);
+}
+
+static AuftaktSolverResult *
+solve_problem (const AuftaktProblem     *pb,
+               guint64                   seed,
+               double                    limit,
+               gboolean                  minimal_change,
+               AuftaktSolverProgressFunc progress,
+               gpointer                  user_data,
+               GCancellable             *cancellable,
+               gint64                    start,
+               GError                  **error)
+{
+  AuftaktSearch *se;
+  g_autoptr(AuftaktSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) explanations = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
+  g_autofree guint8 *placed_all = g_new0 (guint8, pb->n_participants + 1);
+  AuftaktSolverResult *result;
+  gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
+  gint64 bound, cost, upper;
+  Report report = { progress, user_data, limit, -1 };
+  gboolean feasible;
+
+  se = _auftakt_search_new (pb, seed, deadline, minimal_change, cancellable);
+  _auftakt_timetable_build (se, NULL);
+  assign_initially (se);
+  _auftakt_search_improve (se);
+
+  upper = se->penalty == 0 ? se->cost : -1;
+  bound = _auftakt_bound_compute (pb, bound_iterations (pb), upper, NULL, cancellable,
+                                  start + (gint64) (limit * G_USEC_PER_SEC / 4));
+  report.bound = bound;
+  se->best_cost = upper;
+
+  _auftakt_timetable_search (se, bound, report_cb, &report);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      _auftakt_search_free (se);
+      return NULL;
+    }
+
+  feasible = se->penalty == 0;
+  schedule = make_schedule (se, &cost, placed_all);
+  if (feasible)
+    bound = MIN (bound, cost);
+  result = _auftakt_solver_result_new (schedule, feasible, cost, bound,
+                                       (g_get_monotonic_time () - start) / 1e6);
+  if (!feasible)
+    {
+      for (int p = 0; p < pb->n_participants; p++)
+        if (!placed_all[p])
+          g_ptr_array_add (unplaced, pb->participant_ids[p]);
+      _auftakt_explain_structure (pb, explanations);
+      _auftakt_explain_search (se, explanations);
+    }
+  _auftakt_solver_result_set_unplaced (result, unplaced, explanations);
+  if (pb->has_published)
+    describe_changes (se, result);
+
+  if (progress != NULL)
+    progress (1.0, feasible ? cost : -1, bound, user_data);
+
+  _auftakt_search_free (se);
+  return result;
+}
+
+/**
+ * auftakt_solver_solve:
+ * @event: the event to schedule
+ * @options: (nullable): options, or the defaults
+ * @progress: (nullable): called now and then from this thread
+ * @user_data: data for @progress
+ * @cancellable: (nullable): cancels the run; then %NULL is returned with
+ *   %G_IO_ERROR_CANCELLED
+ * @error: return location for an error
+ *
+ * Decides the sessions and attendances of @event.  Never fails because no
+ * valid schedule exists: the result then says why, and holds the best
+ * partial schedule.  Safe to call from a worker thread as long as nothing
+ * changes @event meanwhile; auftakt_solver_solve_async() copies what it
+ * needs first.
+ *
+ * Returns: (transfer full): the result, or %NULL on error
+ */
+AuftaktSolverResult *
+auftakt_solver_solve (AuftaktEvent               *event,
+                      const AuftaktSolverOptions *options,
+                      AuftaktSolverProgressFunc   progress,
+                      gpointer                    user_data,
+                      GCancellable               *cancellable,
+                      GError                    **error)
+{
+  AuftaktSolverOptions defaults;
+  g_autoptr(AuftaktProblem) pb = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_return_val_if_fail (AUFTAKT_IS_EVENT (event), NULL);
+
+  if (options == NULL)
+    {
+      auftakt_solver_options_init (&defaults);
+      options = &defaults;
+    }
+  pb = auftakt_problem_new (event, options->published, error);
+  if (pb == NULL)
+    return NULL;
+
+  return solve_problem (pb, options->seed,
+                        options->time_limit > 0 ? options->time_limit
+                                                : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT,
+                        options->published != NULL && !options->fresh,
+                        progress, user_data, cancellable, start, error);
+}
+
+/* ---- in a worker thread ---- */
+
+typedef struct {
+  AuftaktProblem *pb;
+  guint64 seed;
+  double limit;
+  gboolean minimal_change;
+  gint64 start;
+  AuftaktSolverProgressFunc progress;
+  gpointer progress_data;
+  GDestroyNotify progress_destroy;
+  GMainContext *context;
+} AsyncData;
+
+typedef struct {
+  AsyncData *data;
+  GTask *task;
+  double fraction;
+  gint64 best_cost;
+  gint64 bound;
+} ProgressCall;
+
+static void
+async_data_free (gpointer data)
+{
+  AsyncData *ad = data;
+
+  auftakt_problem_free (ad->pb);
+  if (ad->progress_destroy != NULL)
+    ad->progress_destroy (ad->progress_data);
+  g_main_context_unref (ad->context);
+  g_free (ad);
+}
+
+static gboolean
+progress_idle_cb (gpointer data)
+{
+  ProgressCall *call = data;
+
+  call->data->progress (call->fraction, call->best_cost, call->bound, call->data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_call_free (gpointer data)
+{
+  ProgressCall *call = data;
+
+  g_object_unref (call->task);
+  g_free (call);
+}
+
+/* In the worker: hands the numbers to the caller's main context. */
+static void
+async_progress_cb (double   fraction,
+                   gint64   best_cost,
+                   gint64   bound,
+                   gpointer user_data)
+{
+  GTask *task = user_data;
+  AsyncData *ad = g_task_get_task_data (task);
+  ProgressCall *call = g_new0 (ProgressCall, 1);
+
+  call->data = ad;
+  call->task = g_object_ref (task);
+  call->fraction = fraction;
+  call->best_cost = best_cost;
+  call->bound = bound;
+  g_main_context_invoke_full (ad->context, G_PRIORITY_DEFAULT, progress_idle_cb, call,
+                              progress_call_free);
+}
+
+static void
+solve_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AsyncData *ad = task_data;
+  GError *error = NULL;
+  AuftaktSolverResult *result;
+
+  result = solve_problem (ad->pb, ad->seed, ad->limit, ad->minimal_change,
+                          ad->progress != NULL ? async_progress_cb : NULL, task,
+                          cancellable, ad->start, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+/**
+ * auftakt_solver_solve_async:
+ *
+ * Like auftakt_solver_solve(), in a worker thread.  The event is compiled
+ * before this returns, so it may change afterwards.  @progress is called in
+ * the thread-default main context of the caller.
+ */
+void
+auftakt_solver_solve_async (AuftaktEvent               *event,
+                            const AuftaktSolverOptions *options,
+                            AuftaktSolverProgressFunc   progress,
+                            gpointer                    progress_data,
+                            GDestroyNotify              progress_destroy,
+                            GCancellable               *cancellable,
+                            GAsyncReadyCallback         callback,
+                            gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AuftaktSolverOptions defaults;
+  GError *error = NULL;
+  AsyncData *ad;
+
+  g_return_if_fail (AUFTAKT_IS_EVENT (event));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, auftakt_solver_solve_async);
+  if (options == NULL)
+    {
+      auftakt_solver_options_init (&defaults);
+      options = &defaults;
+    }
+  ad = g_new0 (AsyncData, 1);
+  ad->start = g_get_monotonic_time ();
+  ad->pb = auftakt_problem_new (event, options->published, &error);
+  ad->seed = options->seed;
+  ad->limit = options->time_limit > 0 ? options->time_limit : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT;
+  ad->minimal_change = options->published != NULL && !options->fresh;
+  ad->progress = progress;
+  ad->progress_data = progress_data;
+  ad->progress_destroy = progress_destroy;
+  ad->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, ad, async_data_free);
+  if (ad->pb == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, solve_thread);
+}
+
+/**
+ * auftakt_solver_solve_finish:
+ *
+ * Returns: (transfer full): the result, or %NULL on error
+ */
+AuftaktSolverResult *
+auftakt_solver_solve_finish (GAsyncResult *result,
+                             GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
