@@ -397,6 +397,13 @@ test_xlarge (void)
   double seconds;
   int wait_status, status;
 
+#if defined(__SANITIZE_ADDRESS__)
+  /* a measurement, and minutes under ASan with full stacks; the bench
+   * instances and the big line numbers cover the same code */
+  g_test_skip ("not timed under AddressSanitizer");
+  return;
+#endif
+
   if (python == NULL || bench == NULL)
     {
       g_test_skip ("python3 or AUFTAKT_BENCH_DIR missing");
@@ -422,9 +429,7 @@ test_xlarge (void)
   g_assert_no_error (error);
   g_test_message ("xlarge-s1.xml: read in %.3f s", seconds);
   g_assert_cmpuint (n_items (auftakt_event_get_participants (event)), ==, 20000);
-#if !defined(__SANITIZE_ADDRESS__)
   g_assert_cmpfloat (seconds, <, 2.0);
-#endif
 
   g_timer_start (timer);
   g_assert_true (auftakt_xml_write_event (event, written, &error));
