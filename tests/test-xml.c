@@ -757,6 +757,7 @@ test_empty_and_missing (void)
   g_autofree char *blank = g_build_filename (tmp, "blank.xml", NULL);
   g_autofree char *missing = g_build_filename (tmp, "missing.xml", NULL);
   g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
   AuftaktEvent *event;
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -771,6 +772,15 @@ test_empty_and_missing (void)
   event = auftakt_xml_read_event (blank, &error);
   g_assert_null (event);
   g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  path = data_path ("entity.xml");
+  event = auftakt_xml_read_event (path, &error);
+  g_assert_null (event);
+  g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: declared entities (<!ENTITY …>) are not supported", path);
+  g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
 
   event = auftakt_xml_read_event (missing, &error);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/SAX2.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -541,6 +542,18 @@ parse_file (Reader  *reader,
   doc = xmlCtxtReadFile (ctxt, reader->path, NULL, XML_PARSE_BIG_LINES | XML_PARSE_NONET);
   well_formed = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed;
   xmlFreeParserCtxt (ctxt);
+
+  /* Without entity substitution (which would also load external files) the
+   * tree keeps references to declared entities, and elements inside them
+   * would go unread; version 1 files do not use them. */
+  if (well_formed && doc->intSubset != NULL && doc->intSubset->entities != NULL &&
+      xmlHashSize (doc->intSubset->entities) > 0)
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED, "%s: %s",
+                   reader->path, _("declared entities (<!ENTITY …>) are not supported"));
+      return NULL;
+    }
 
   if (well_formed && reader->problems->len == 0 && !state.empty)
     return doc;
