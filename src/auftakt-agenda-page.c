@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-agenda-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "auftakt-agenda-page.h"
+#include "auftakt-document.h"
+#include "auftakt-item-editor.h"
+#include "auftakt-util.h"
+#include "auftakt-window.h"
+
+/* The plenary programme as a time line, and the workshop rounds. */
+struct _AuftaktAgendaPage
+{
+  GtkWidget parent_instance;
+
+  AdwPreferencesGroup *agenda_group;
+  AdwPreferencesGroup *rounds_group;
+
+  AuftaktDocument *document;
+  gulong           changed_id;
+  GPtrArray       *rows;
+};
+
+G_DEFINE_FINAL_TYPE (AuftaktAgendaPage, auftakt_agenda_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static AuftaktWindow *
+get_window (AuftaktAgendaPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return AUFTAKT_IS_WINDOW (root) ? AUFTAKT_WINDOW (root) : NULL;
+}
+
+static void
+open_editor (AuftaktAgendaPage *self,
+             GType              type,
+             GObject           *item)
+{
+  GtkWidget *editor;
+
+  if (self->document == NULL)
+    return;
+  editor = auftakt_item_editor_new (self->document, type, item);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_clicked_cb (GtkButton         *button,
+                 AuftaktAgendaPage *self)
+{
+  GObject *item = g_object_get_data (G_OBJECT (button), "item");
+
+  open_editor (self, G_OBJECT_TYPE (item), item);
+}
+
+static void
+delete_clicked_cb (GtkButton         *button,
+                   AuftaktAgendaPage *self)
+{
+  GObject *item = g_object_get_data (G_OBJECT (button), "item");
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  const char *ids[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_object_get (item, "id", &id, "title", &title, NULL);
+  ids[0] = id;
+  if (!auftakt_document_delete_items (self->document, G_OBJECT_TYPE (item), ids, &error))
+    {
+      auftakt_window_show_error (get_window (self), error);
+      return;
+    }
+  message = g_strdup_printf (_("“%s” deleted"), title ? title : id);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  auftakt_window_add_toast (get_window (self), toast);
+}
+
+static GtkWidget *
+item_button (AuftaktAgendaPage *self,
+             GObject           *item,
+             const char        *icon,
+             const char        *tooltip,
+             GCallback          callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static char *
+format_span (int start,
+             int end)
+{
+  g_autofree char *from = auftakt_format_minutes (start);
+  g_autofree char *to = auftakt_format_minutes (end);
+
+  if (from == NULL)
+    return g_strdup ("–");
+  if (to == NULL)
+    return g_strdup (from);
+  return g_strdup_printf ("%s–%s", from, to);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  AuftaktAgendaItem *x = *(AuftaktAgendaItem **) a;
+  AuftaktAgendaItem *y = *(AuftaktAgendaItem **) b;
+  int sx = auftakt_agenda_item_get_start (x);
+  int sy = auftakt_agenda_item_get_start (y);
+
+  /* Items without a time keep their place after the timed ones. */
+  if (sx < 0 || sy < 0)
+    return (sx < 0) - (sy < 0);
+  return sx - sy;
+}
+
+static void
+add_row (AuftaktAgendaPage   *self,
+         AdwPreferencesGroup *group,
+         GObject             *item,
+         const char          *title,
+         const char          *subtitle,
+         const char          *time)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *time_label = gtk_label_new (time);
+  GtkWidget *edit;
+  g_autofree char *escaped_title = g_markup_escape_text (title ? title : "", -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle ? subtitle : "", -1);
+
+  gtk_widget_add_css_class (time_label, "numeric");
+  gtk_widget_set_size_request (time_label, 96, -1);
+  gtk_label_set_xalign (GTK_LABEL (time_label), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  edit = item_button (self, item, "document-edit-symbolic",
+                      AUFTAKT_IS_ROUND (item) ? _("Edit Round") : _("Edit Agenda Item"),
+                      G_CALLBACK (edit_clicked_cb));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             item_button (self, item, "user-trash-symbolic",
+                                          AUFTAKT_IS_ROUND (item) ? _("Delete Round")
+                                                                  : _("Delete Agenda Item"),
+                                          G_CALLBACK (delete_clicked_cb)));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+refresh (AuftaktAgendaPage *self)
+{
+  AuftaktEvent *event;
+  GListModel *agenda, *rounds;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (
+        gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-item", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-round", self->document != NULL);
+  if (self->document == NULL)
+    return;
+
+  event = auftakt_document_get_event (self->document);
+  agenda = G_LIST_MODEL (auftakt_event_get_agenda (event));
+  rounds = G_LIST_MODEL (auftakt_event_get_rounds (event));
+
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    g_ptr_array_add (items, g_list_model_get_item (agenda, i));
+  g_ptr_array_sort (items, compare_items);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      AuftaktAgendaItem *item = g_ptr_array_index (items, i);
+      const char * const *speakers = auftakt_agenda_item_get_speakers (item);
+      AuftaktRoom *room = auftakt_agenda_item_get_room (item)
+                          ? auftakt_event_find_room (event, auftakt_agenda_item_get_room (item))
+                          : NULL;
+      g_autoptr(GString) subtitle =
+        g_string_new (auftakt_agenda_kind_get_label (auftakt_agenda_item_get_kind (item)));
+      g_autofree char *time = format_span (auftakt_agenda_item_get_start (item),
+                                           auftakt_agenda_item_get_end (item));
+      g_autofree char *title = NULL;
+
+      if (room != NULL)
+        g_string_append_printf (subtitle, " · %s", auftakt_room_get_name (room));
+      for (guint j = 0; speakers[j] != NULL; j++)
+        {
+          AuftaktReferee *referee = auftakt_event_find_referee (event, speakers[j]);
+
+          g_string_append (subtitle, j == 0 ? " · " : ", ");
+          g_string_append (subtitle, referee && auftakt_referee_get_name (referee)
+                                     ? auftakt_referee_get_name (referee) : speakers[j]);
+        }
+      title = auftakt_agenda_item_get_number (item)
+              ? g_strdup_printf ("%s  %s", auftakt_agenda_item_get_number (item),
+                                 auftakt_agenda_item_get_title (item))
+              : g_strdup (auftakt_agenda_item_get_title (item));
+      add_row (self, self->agenda_group, G_OBJECT (item), title, subtitle->str, time);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(AuftaktRound) round = g_list_model_get_item (rounds, i);
+      g_autofree char *time = format_span (auftakt_round_get_start (round),
+                                           auftakt_round_get_end (round));
+
+      add_row (self, self->rounds_group, G_OBJECT (round),
+               auftakt_round_get_title (round) ? auftakt_round_get_title (round)
+                                               : auftakt_round_get_id (round),
+               auftakt_round_get_id (round), time);
+    }
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (AUFTAKT_AGENDA_PAGE (widget),
+               g_str_equal (action_name, "agenda.add-round")
+               ? AUFTAKT_TYPE_ROUND : AUFTAKT_TYPE_AGENDA_ITEM,
+               NULL);
+}
+
+static void
+set_document (AuftaktAgendaPage *self,
+              AuftaktDocument   *document)
+{
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
+  refresh (self);
+}
+
+static void
+auftakt_agenda_page_dispose (GObject *object)
+{
+  AuftaktAgendaPage *self = AUFTAKT_AGENDA_PAGE (object);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_AGENDA_PAGE);
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
+
+  G_OBJECT_CLASS (auftakt_agenda_page_parent_class)->dispose (object);
+}
+
+static void
+auftakt_agenda_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AuftaktAgendaPage *self = AUFTAKT_AGENDA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+auftakt_agenda_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AuftaktAgendaPage *self = AUFTAKT_AGENDA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+auftakt_agenda_page_class_init (AuftaktAgendaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = auftakt_agenda_page_dispose;
+  object_class->get_property = auftakt_agenda_page_get_property;
+  object_class->set_property = auftakt_agenda_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, AUFTAKT_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/auftakt/Auftakt/ui/auftakt-agenda-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AuftaktAgendaPage, agenda_group);
+  gtk_widget_class_bind_template_child (widget_class, AuftaktAgendaPage, rounds_group);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "agenda.add-round", NULL, add_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "agenda.add-item", NULL);
+}
+
+static void
+auftakt_agenda_page_init (AuftaktAgendaPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}

@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-workshops-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "auftakt-document.h"
+#include "auftakt-item-editor.h"
+#include "auftakt-window.h"
+#include "auftakt-workshops-page.h"
+
+/* The workshops, one group per topic cluster (GTK 4.8 list views have no
+ * section headers); an event has tens of workshops, not thousands. */
+struct _AuftaktWorkshopsPage
+{
+  GtkWidget parent_instance;
+
+  GtkLabel           *count_label;
+  GtkStack           *stack;
+  AdwPreferencesPage *page;
+
+  AuftaktDocument *document;
+  gulong           changed_id;
+  GPtrArray       *groups;
+};
+
+G_DEFINE_FINAL_TYPE (AuftaktWorkshopsPage, auftakt_workshops_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const char *colour = user_data;
+  GdkRGBA rgba;
+
+  if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+GtkWidget *
+auftakt_colour_swatch_new (const char *colour)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 14);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch,
+                                  g_strdup (colour), g_free);
+  return area;
+}
+
+static AuftaktWindow *
+get_window (AuftaktWorkshopsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return AUFTAKT_IS_WINDOW (root) ? AUFTAKT_WINDOW (root) : NULL;
+}
+
+static void
+open_editor (AuftaktWorkshopsPage *self,
+             GType                 type,
+             GObject              *item)
+{
+  GtkWidget *editor;
+
+  if (self->document == NULL)
+    return;
+  editor = auftakt_item_editor_new (self->document, type, item);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_clicked_cb (GtkButton            *button,
+                 AuftaktWorkshopsPage *self)
+{
+  GObject *item = g_object_get_data (G_OBJECT (button), "item");
+
+  open_editor (self, G_OBJECT_TYPE (item), item);
+}
+
+static void
+delete_clicked_cb (GtkButton            *button,
+                   AuftaktWorkshopsPage *self)
+{
+  GObject *item = g_object_get_data (G_OBJECT (button), "item");
+  g_autofree char *id = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
+  const char *ids[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_object_get (item, "id", &id, "title", &title, NULL);
+  ids[0] = id;
+  if (!auftakt_document_delete_items (self->document, G_OBJECT_TYPE (item), ids, &error))
+    {
+      auftakt_window_show_error (get_window (self), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” deleted"), title ? title : id);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  auftakt_window_add_toast (get_window (self), toast);
+}
+
+static GtkWidget *
+item_button (AuftaktWorkshopsPage *self,
+             GObject              *item,
+             const char           *icon,
+             const char           *tooltip,
+             GCallback             callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static char *
+describe_workshop (AuftaktWorkshopsPage *self,
+                   AuftaktWorkshop      *workshop)
+{
+  AuftaktEvent *event = auftakt_document_get_event (self->document);
+  const char * const *leads = auftakt_workshop_get_leads (workshop);
+  g_autoptr(GString) text = g_string_new (auftakt_workshop_get_id (workshop));
+
+  if (leads[0] != NULL)
+    {
+      g_string_append (text, " · ");
+      for (guint i = 0; leads[i] != NULL; i++)
+        {
+          AuftaktReferee *referee = auftakt_event_find_referee (event, leads[i]);
+
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, referee && auftakt_referee_get_name (referee)
+                                 ? auftakt_referee_get_name (referee) : leads[i]);
+        }
+    }
+  if (auftakt_workshop_get_max (workshop) > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("up to %d"), auftakt_workshop_get_max (workshop));
+    }
+  g_string_append (text, " · ");
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE, "%d session at most",
+                                       "%d sessions at most",
+                                       auftakt_event_get_workshop_max_runs (event, workshop)),
+                          auftakt_event_get_workshop_max_runs (event, workshop));
+
+  return g_markup_escape_text (text->str, -1);
+}
+
+static AdwPreferencesGroup *
+add_group (AuftaktWorkshopsPage *self,
+           AuftaktCluster       *cluster)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  if (cluster != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autofree char *title = g_markup_escape_text (auftakt_cluster_get_title (cluster)
+                                                     ? auftakt_cluster_get_title (cluster)
+                                                     : auftakt_cluster_get_id (cluster), -1);
+      g_autofree char *description = auftakt_cluster_get_description (cluster)
+        ? g_markup_escape_text (auftakt_cluster_get_description (cluster), -1) : NULL;
+
+      adw_preferences_group_set_title (group, title);
+      adw_preferences_group_set_description (group, description);
+      gtk_box_append (GTK_BOX (box), auftakt_colour_swatch_new (auftakt_cluster_get_colour (cluster)));
+      gtk_box_append (GTK_BOX (box),
+                      item_button (self, G_OBJECT (cluster), "document-edit-symbolic",
+                                   _("Edit Cluster"), G_CALLBACK (edit_clicked_cb)));
+      gtk_box_append (GTK_BOX (box),
+                      item_button (self, G_OBJECT (cluster), "user-trash-symbolic",
+                                   _("Delete Cluster"), G_CALLBACK (delete_clicked_cb)));
+      adw_preferences_group_set_header_suffix (group, box);
+    }
+  else
+    adw_preferences_group_set_title (group, _("Without Cluster"));
+
+  adw_preferences_page_add (self->page, group);
+  g_ptr_array_add (self->groups, group);
+  return group;
+}
+
+static void
+add_workshop_row (AuftaktWorkshopsPage *self,
+                  AdwPreferencesGroup  *group,
+                  AuftaktWorkshop      *workshop)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (auftakt_workshop_get_title (workshop)
+                                                 ? auftakt_workshop_get_title (workshop)
+                                                 : auftakt_workshop_get_id (workshop), -1);
+  g_autofree char *subtitle = describe_workshop (self, workshop);
+  GtkWidget *edit;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  edit = item_button (self, G_OBJECT (workshop), "document-edit-symbolic", _("Edit Workshop"),
+                      G_CALLBACK (edit_clicked_cb));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             item_button (self, G_OBJECT (workshop), "user-trash-symbolic",
+                                          _("Delete Workshop"), G_CALLBACK (delete_clicked_cb)));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+refresh (AuftaktWorkshopsPage *self)
+{
+  AuftaktEvent *event;
+  GListModel *clusters, *workshops;
+  guint n_workshops;
+  g_autofree char *count = NULL;
+  g_autoptr(GHashTable) by_cluster = NULL;
+  AdwPreferencesGroup *none = NULL;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add-cluster",
+                                 self->document != NULL);
+  if (self->document == NULL)
+    return;
+
+  event = auftakt_document_get_event (self->document);
+  clusters = G_LIST_MODEL (auftakt_event_get_clusters (event));
+  workshops = G_LIST_MODEL (auftakt_event_get_workshops (event));
+  n_workshops = g_list_model_get_n_items (workshops);
+
+  by_cluster = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+    {
+      g_autoptr(AuftaktCluster) cluster = g_list_model_get_item (clusters, i);
+
+      g_hash_table_insert (by_cluster, (gpointer) auftakt_cluster_get_id (cluster),
+                           add_group (self, cluster));
+    }
+
+  for (guint i = 0; i < n_workshops; i++)
+    {
+      g_autoptr(AuftaktWorkshop) workshop = g_list_model_get_item (workshops, i);
+      const char *cluster = auftakt_workshop_get_cluster (workshop);
+      AdwPreferencesGroup *group = cluster ? g_hash_table_lookup (by_cluster, cluster) : NULL;
+
+      if (group == NULL)
+        {
+          if (none == NULL)
+            none = add_group (self, NULL);
+          group = none;
+        }
+      add_workshop_row (self, group, workshop);
+    }
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u workshop in %u clusters",
+                                        "%u workshops in %u clusters", n_workshops),
+                           n_workshops, g_list_model_get_n_items (clusters));
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_workshops > 0 || g_list_model_get_n_items (clusters) > 0
+                                    ? "list" : "empty");
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (widget);
+
+  open_editor (self, g_str_equal (action_name, "workshops.add-cluster")
+                     ? AUFTAKT_TYPE_CLUSTER : AUFTAKT_TYPE_WORKSHOP,
+               NULL);
+}
+
+static void
+set_document (AuftaktWorkshopsPage *self,
+              AuftaktDocument      *document)
+{
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
+  refresh (self);
+}
+
+static void
+auftakt_workshops_page_dispose (GObject *object)
+{
+  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (object);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_WORKSHOPS_PAGE);
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
+
+  G_OBJECT_CLASS (auftakt_workshops_page_parent_class)->dispose (object);
+}
+
+static void
+auftakt_workshops_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+auftakt_workshops_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+auftakt_workshops_page_class_init (AuftaktWorkshopsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = auftakt_workshops_page_dispose;
+  object_class->get_property = auftakt_workshops_page_get_property;
+  object_class->set_property = auftakt_workshops_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, AUFTAKT_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/auftakt/Auftakt/ui/auftakt-workshops-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AuftaktWorkshopsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AuftaktWorkshopsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AuftaktWorkshopsPage, page);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "workshops.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "workshops.add-cluster", NULL, add_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "workshops.add", NULL);
+}
+
+static void
+auftakt_workshops_page_init (AuftaktWorkshopsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->groups = g_ptr_array_new ();
+  refresh (self);
+}

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "auftakt-screenshots"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "auftakt-application.h"
+#include "auftakt-window.h"
+
+/* Not a test: renders every section of the demo plan into PNGs, for looking
+ * at the window in both languages and sizes (see HACKING.md).
+ *   auftakt-screenshots OUTDIR WIDTH HEIGHT [--schedule] */
+
+static void
+done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+shoot (AuftaktWindow *window,
+       const char    *dir,
+       const char    *name)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_autoptr(GError) error = NULL;
+
+  wait_ms (700);
+  if (!auftakt_window_save_screenshot (window, path, &error))
+    g_printerr ("%s: %s\n", path, error->message);
+  else
+    g_print ("%s\n", path);
+}
+
+static void
+activate_cb (GApplication *app,
+             char        **argv)
+{
+  const char *dir = argv[1];
+  int width = atoi (argv[2]);
+  int height = atoi (argv[3]);
+  gboolean schedule = argv[4] != NULL && g_str_equal (argv[4], "--schedule");
+  const char *sections[] = { "overview", "agenda", "workshops", "rooms", "referees",
+                             "participants", "timetable", NULL };
+  AuftaktWindow *window = auftakt_window_new (AUFTAKT_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+
+  g_application_hold (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  shoot (window, dir, "welcome");
+
+  if (!auftakt_window_open_demo (window, &error))
+    g_error ("%s", error->message);
+
+  if (schedule)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (auftakt_window_get_page (window, "timetable")),
+                                  "timetable.solve", NULL);
+      for (guint i = 0; i < 200 && auftakt_event_get_schedule (
+             auftakt_document_get_event (auftakt_window_get_document (window))) == NULL; i++)
+        wait_ms (100);
+    }
+
+  for (guint i = 0; sections[i] != NULL; i++)
+    {
+      auftakt_window_set_section (window, sections[i]);
+      shoot (window, dir, sections[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AuftaktApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 4)
+    {
+      g_printerr ("usage: %s OUTDIR WIDTH HEIGHT [--schedule]\n", argv[0]);
+      return 2;
+    }
+
+  app = auftakt_application_new (G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), argv);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
