@@ -202,30 +202,38 @@ quick_check (AuftaktStore  *self,
              GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
+  const char *problem = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check;", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW &&
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      g_set_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged: %s"), self->display_name,
-                   (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      return FALSE;
+      /* "ok", or one row per problem, after a "*** in database main ***" */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          problem = (const char *) sqlite3_column_text (stmt, 0);
+          if (problem != NULL && !g_str_has_prefix (problem, "*** "))
+            break;
+        }
     }
+
+  if (rc == SQLITE_ROW && g_strcmp0 (problem, "ok") == 0)
+    {
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_ROW)
+    g_set_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_DAMAGED,
+                 _("“%s” is damaged: %s"), self->display_name, problem);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_DAMAGED,
+                 _("“%s” is damaged"), self->display_name);
+  else
+    _auftakt_store_error (self, rc, error);
 
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _auftakt_store_error (self, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return FALSE;
 }
 
 /* The same questions as check_header(), asked again through SQLite under its

@@ -66,7 +66,8 @@ char         **auftakt_store_list_events      (AuftaktStore     *self,
 char          *auftakt_store_resolve_event    (AuftaktStore     *self,
                                                const char       *event_id,
                                                GError          **error);
-/* The whole event with its schedule (NULL schedule if none was saved). */
+/* The whole event with its schedule (NULL schedule if none was saved); with
+ * @event_id NULL, the plan's only event as in auftakt_store_resolve_event(). */
 AuftaktEvent  *auftakt_store_load_event       (AuftaktStore     *self,
                                                const char       *event_id,
                                                GError          **error);
