@@ -12,12 +12,18 @@
 /* Like check.py: the first violations, then how many more. */
 #define SHOWN_VIOLATIONS 50
 
+/* Like check.py: the reason on stdout, then the machine line with NAs. */
 static int
-unreadable (const GError *error)
+unreadable (const char   *path,
+            const GError *error)
 {
   g_autofree char *line = auftakt_check_unreadable_machine_line ();
+  g_autofree char *prefix = g_strconcat (path, ":", NULL);
 
-  g_print ("%s\n%s\n", error->message, line);
+  if (g_str_has_prefix (error->message, prefix))
+    g_print ("%s\n%s\n", error->message, line);
+  else
+    g_print ("%s: %s\n%s\n", path, error->message, line);
   return AUFTAKT_EXIT_USAGE;
 }
 
@@ -52,22 +58,22 @@ auftakt_cli_check (int    argc,
   else
     event = auftakt_xml_read_event (argv[1], &error);
   if (event == NULL)
-    return unreadable (error);
+    return unreadable (argv[1], error);
 
   if (argc == 3)
     {
       schedule = auftakt_xml_read_schedule (argv[2], event, AUFTAKT_XML_READ_LENIENT,
                                             problems, &error);
       if (schedule == NULL)
-        return unreadable (error);
+        return unreadable (argv[2], error);
     }
   else if (auftakt_event_get_schedule (event) != NULL)
     schedule = g_object_ref (auftakt_event_get_schedule (event));
   else
     {
       g_set_error (&error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_INVALID,
-                   _("%s: the event has no schedule to check; name a SCHEDULE.xml"), argv[1]);
-      return unreadable (error);
+                   _("the event has no schedule to check; name a SCHEDULE.xml"));
+      return unreadable (argv[1], error);
     }
 
   report = auftakt_check_schedule (event, schedule, problems);

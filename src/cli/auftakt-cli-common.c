@@ -67,11 +67,19 @@ auftakt_cli_usage_error (const char *command,
   return AUFTAKT_EXIT_USAGE;
 }
 
-/* The error's message already names the file (and line) it is about. */
+/* "FILE: message", unless the message already starts with the file
+ * ("FILE:LINE: message" from the readers). */
 int
-auftakt_cli_fail (const GError *error)
+auftakt_cli_fail (const char   *path,
+                       const GError *error)
 {
-  g_printerr ("%s\n", error->message);
+  g_autofree char *prefix = g_strconcat (path, ":", NULL);
+
+  if (g_str_has_prefix (error->message, prefix))
+    g_printerr ("%s\n", error->message);
+  else
+    g_printerr ("%s: %s\n", path, error->message);
+
   return AUFTAKT_EXIT_USAGE;
 }
 

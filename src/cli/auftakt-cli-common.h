@@ -39,7 +39,8 @@ gboolean      auftakt_cli_parse      (const AuftaktCliCommand *command,
 int           auftakt_cli_usage_error (const char *command,
                                        const char *format,
                                        ...) G_GNUC_PRINTF (2, 3);
-int           auftakt_cli_fail       (const GError *error);
+int           auftakt_cli_fail       (const char   *path,
+                                      const GError *error);
 gboolean      auftakt_cli_is_plan    (const char *path);
 AuftaktEvent *auftakt_cli_load_plan_event (const char    *path,
                                            const char    *event_id,

@@ -44,25 +44,26 @@ auftakt_cli_export (int    argc,
 
   event = auftakt_cli_load_plan_event (argv[1], event_id, NULL, &error);
   if (event == NULL)
-    return auftakt_cli_fail (error);
+    return auftakt_cli_fail (argv[1], error);
 
   if (g_str_equal (format, "event"))
     {
       if (!auftakt_xml_write_event (event, output, &error))
-        return auftakt_cli_fail (error);
+        return auftakt_cli_fail (output, error);
       return AUFTAKT_EXIT_OK;
     }
 
   schedule = auftakt_event_get_schedule (event);
   if (schedule == NULL)
     {
-      g_printerr (_("%s: the event %s has no schedule yet; create one with “auftakt-cli solve”"),
-                  argv[1], auftakt_event_get_id (event));
+      g_printerr ("%s: ", argv[1]);
+      g_printerr (_("the event %s has no schedule yet; create one with “auftakt-cli solve”"),
+                  auftakt_event_get_id (event));
       g_printerr ("\n");
       return AUFTAKT_EXIT_USAGE;
     }
   if (!auftakt_xml_write_schedule (schedule, output, &error))
-    return auftakt_cli_fail (error);
+    return auftakt_cli_fail (output, error);
 
   return AUFTAKT_EXIT_OK;
 }

@@ -44,13 +44,13 @@ auftakt_cli_import (int    argc,
 
   event = auftakt_xml_read_event (argv[1], &error);
   if (event == NULL)
-    return auftakt_cli_fail (error);
+    return auftakt_cli_fail (argv[1], error);
 
   if (argc == 3)
     {
       schedule = auftakt_xml_read_schedule (argv[2], event, AUFTAKT_XML_READ_STRICT, NULL, &error);
       if (schedule == NULL)
-        return auftakt_cli_fail (error);
+        return auftakt_cli_fail (argv[2], error);
       auftakt_event_set_schedule (event, schedule);
     }
 
@@ -58,13 +58,13 @@ auftakt_cli_import (int    argc,
     {
       store = auftakt_store_create (output, force, event, &error);
       if (store == NULL)
-        return auftakt_cli_fail (error);
+        return auftakt_cli_fail (output, error);
     }
   else
     {
       store = auftakt_store_open (into, &error);
       if (store == NULL || !auftakt_store_add_event (store, event, &error))
-        return auftakt_cli_fail (error);
+        return auftakt_cli_fail (into, error);
     }
 
   n_participants =
