@@ -35,6 +35,17 @@ enum {
 
 #define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
 
+guint64 debug_finds, debug_passes;
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static inline const int *
 cost_row (const AuftaktSearch *se,
           int                  p)
@@ -101,141 +112,151 @@ session_changes (const AuftaktSearch *se,
   return se->room_of[s] != pub;
 }
 
-/* ---- edges ---- */
+/* ---- edges ----
+ *
+ * The cost of a move is the difference of two attendance costs (plus, for a
+ * re-solve, the change of kept attendances), and attendance costs take few
+ * distinct values (the squares of ranks less one, and the unranked cost).
+ * So each edge keeps a count of its members per distinct delta, and its
+ * weight is the smallest delta with a non-zero count: a participant who
+ * changes updates one count per node, and no row is ever scanned. */
 
-/* Merges the moves of member p of node u into u's row; only towards node
- * `only` unless it is -1. */
-static void
-merge_member (AuftaktSearch *se,
-              int            u,
-              int            p,
-              int            only)
+static inline int
+level_of (const AuftaktSearch *se,
+          int                  p,
+          int                  w)
 {
-  const int *crow = cost_row (se, p);
-  gint64 *ew = se->ew + (gsize) u * se->n_nodes;
-  int *ep = se->ep + (gsize) u * se->n_nodes;
-  int R = se->R;
-  int *at = se->at + (gsize) p * R;
+  return se->level[(gsize) se->pb->participant_class[p] * se->W + w];
+}
+
+static void
+rescan_edge (AuftaktSearch *se,
+             gsize          e)
+{
+  const int *c = se->cnt + e * se->n_deltas;
+  int d = se->emin[e] + 1;
+
+  while (d < se->n_deltas && c[d] == 0)
+    d++;
+  se->emin[e] = d;
+  se->ew[e] = d < se->n_deltas ? se->delta_value[d] : AUFTAKT_INF;
+}
+
+/* The delta index of moving member p of node u to node v, or -1 if p may
+ * not move there. */
+static int
+member_delta (const AuftaktSearch *se,
+              int                  u,
+              int                  p,
+              int                  v)
+{
+  int R = se->R, rb = se->node_r[v], wb = se->node_w[v];
+  const int *at = se->at + (gsize) p * R;
   guint64 occ = se->busy[p];
-  gint64 base = 0;
-  guint64 avail;
-  int wa = -1, first, last;
+  int from;
+
+  if (u != se->x)
+    {
+      int ra = se->node_r[u], wa = se->node_w[u];
+
+      if (se->pinned_p[p * R + ra])
+        return -1;
+      occ &= ~BIT (ra);
+      for (int r = 0; r < R; r++)
+        if (r != ra && at[r] == wb)
+          return -1;
+      from = 2 * level_of (se, p, wa) + (published (se, p, ra) == wa);
+    }
+  else
+    {
+      for (int r = 0; r < R; r++)
+        if (at[r] == wb)
+          return -1;
+      from = 2 * se->n_levels;
+    }
+  if (!(se->pb->participant_rounds[p] & ~occ & BIT (rb)))
+    return -1;
+  return se->delta_index[from * 2 * se->n_levels + 2 * level_of (se, p, wb)
+                         + (published (se, p, rb) == wb)];
+}
+
+/* Adds (sign 1) or removes (sign -1) the moves of member p of node u to
+ * every node, or to node `only` unless it is -1. */
+static void
+contribute (AuftaktSearch *se,
+            int            u,
+            int            p,
+            int            sign,
+            int            only)
+{
+  const int *lrow = se->level + (gsize) se->pb->participant_class[p] * se->W;
+  int R = se->R, N = se->n_nodes, ND = se->n_deltas;
+  const int *at = se->at + (gsize) p * R;
+  guint64 occ = se->busy[p];
+  const guint16 *drow;
+  gboolean change = se->w_change > 0;
+  const int *pub = change ? se->pb->published_workshop + (gsize) p * R : NULL;
+  int from;
 
   se->stamp++;
   if (u != se->x)
     {
-      int ra = se->node_r[u];
+      int ra = se->node_r[u], wa = se->node_w[u];
 
-      wa = se->node_w[u];
       if (se->pinned_p[p * R + ra])
         return;
-      base = -crow[wa];
-      if (published (se, p, ra) == wa)
-        base += se->w_change;
       occ &= ~BIT (ra);
       for (int r = 0; r < R; r++)
         if (r != ra && at[r] >= 0)
           se->mark[at[r]] = se->stamp;
+      from = 2 * lrow[wa] + (change && pub[ra] == wa);
     }
   else
     {
       for (int r = 0; r < R; r++)
         if (at[r] >= 0)
           se->mark[at[r]] = se->stamp;
+      from = 2 * se->n_levels;
     }
-  avail = se->pb->participant_rounds[p] & ~occ;
+  occ = se->pb->participant_rounds[p] & ~occ;
+  drow = se->delta_index + from * 2 * se->n_levels;
 
-  first = 0;
-  last = se->n_active;
-  for (int i = first; i < last; i++)
+  for (int i = 0; i < se->n_active; i++)
     {
-      int v = se->active[i];
-      int rb, wb;
-      gint64 d;
+      int v = se->active[i], rb, wb, d;
+      gsize e;
+      int *c;
 
-      if (only >= 0 && v != only)
-        continue;
-      if (v == u || v == se->x)
+      if (v == u || v == se->x || (only >= 0 && v != only))
         continue;
       rb = se->node_r[v];
-      if (!(avail & BIT (rb)))
-        continue;
       wb = se->node_w[v];
-      if (se->mark[wb] == se->stamp)
+      if (!(occ & BIT (rb)) || se->mark[wb] == se->stamp)
         continue;
-      d = base + crow[wb];
-      if (se->w_change > 0 && se->pb->published_workshop[p * R + rb] == wb)
-        d -= se->w_change;
-      if (d < ew[v])
+      d = drow[2 * lrow[wb] + (change && pub[rb] == wb)];
+      e = (gsize) u * N + v;
+      c = se->cnt + e * ND + d;
+      if (sign > 0)
         {
-          ew[v] = d;
-          ep[v] = p;
+          if ((*c)++ == 0 && d < se->emin[e])
+            {
+              se->emin[e] = d;
+              se->ew[e] = se->delta_value[d];
+            }
+        }
+      else
+        {
+          if (--(*c) == 0 && d == se->emin[e])
+            rescan_edge (se, e);
         }
     }
 }
 
+/* Every node whose row holds moves of p: its sessions, and x. */
 static void
-compute_row (AuftaktSearch *se,
-             int            u)
-{
-  gint64 *ew = se->ew + (gsize) u * se->n_nodes;
-  int *ep = se->ep + (gsize) u * se->n_nodes;
-
-  for (int v = 0; v < se->n_nodes; v++)
-    {
-      ew[v] = AUFTAKT_INF;
-      ep[v] = -1;
-    }
-  if (u == se->x)
-    {
-      for (int i = 0; i < se->n_xmem; i++)
-        merge_member (se, u, se->xmem[i], -1);
-    }
-  else
-    {
-      int s = se->session_of[u];
-
-      for (int i = 0; i < se->n_mem[s]; i++)
-        merge_member (se, u, se->mem[s][i], -1);
-    }
-  se->dirty[u] = 0;
-}
-
-static gboolean
-is_member (const AuftaktSearch *se,
-           int                  u,
-           int                  p)
-{
-  if (u == se->x)
-    return se->missing[p] > 0;
-  return se->at[p * se->R + se->node_r[u]] == se->node_w[u];
-}
-
-/* p changed: its moves out of node u are no longer what the row holds. */
-static void
-touch (AuftaktSearch *se,
-       int            u,
-       int            p)
-{
-  const int *ep = se->ep + (gsize) u * se->n_nodes;
-
-  if (se->dirty[u])
-    return;
-  for (int i = 0; i < se->n_active; i++)
-    if (ep[se->active[i]] == p)
-      {
-        se->dirty[u] = 1;
-        return;
-      }
-  if (is_member (se, u, p))
-    merge_member (se, u, p, -1);
-}
-
-/* Every row that holds moves of p: its sessions, and x. */
-static void
-touch_participant (AuftaktSearch *se,
-                   int            p,
-                   int            extra_node)
+contribute_participant (AuftaktSearch *se,
+                        int            p,
+                        int            sign)
 {
   int R = se->R;
 
@@ -244,11 +265,94 @@ touch_participant (AuftaktSearch *se,
       int w = se->at[p * R + r];
 
       if (w >= 0)
-        touch (se, se->node_of[w * R + r], p);
+        contribute (se, se->node_of[w * R + r], p, sign, -1);
     }
-  touch (se, se->x, p);
-  if (extra_node >= 0)
-    touch (se, extra_node, p);
+  if (se->missing[p] > 0)
+    contribute (se, se->x, p, sign, -1);
+}
+
+/* The distinct cost values (levels) and the distinct deltas between them. */
+static void
+build_deltas (AuftaktSearch *se)
+{
+  const AuftaktProblem *pb = se->pb;
+  gsize n = (gsize) pb->n_classes * se->W;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) deltas = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int L, from_levels;
+  gint64 *all;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gint64 v = pb->class_cost[i];
+
+      if (!g_hash_table_contains (index, &v))
+        {
+          g_array_append_val (values, v);
+          g_hash_table_add (index, &g_array_index (values, gint64, values->len - 1));
+        }
+    }
+  g_hash_table_remove_all (index);
+  if (values->len == 0)
+    {
+      gint64 zero = 0;
+
+      g_array_append_val (values, zero);
+    }
+  se->n_levels = L = values->len;
+  se->level_value = g_memdup2 (values->data, sizeof (gint64) * L);
+  se->level = g_new (int, n + 1);
+  for (gsize i = 0; i < n; i++)
+    for (int l = 0; l < L; l++)
+      if (se->level_value[l] == pb->class_cost[i])
+        {
+          se->level[i] = l;
+          break;
+        }
+
+  /* from: a level and "leaves its published attendance", or x (cost 0);
+   * to: a level and "returns to its published attendance" */
+  from_levels = 2 * L + 1;
+  all = g_new (gint64, from_levels * 2 * L);
+  for (int f = 0; f < from_levels; f++)
+    for (int t = 0; t < 2 * L; t++)
+      {
+        gint64 v = se->level_value[t / 2] - se->w_change * (t % 2);
+
+        if (f < 2 * L)
+          v += -se->level_value[f / 2] + se->w_change * (f % 2);
+        all[f * 2 * L + t] = v;
+        g_array_append_val (deltas, v);
+      }
+  g_array_sort (deltas, (GCompareFunc) compare_int64);
+  {
+    int m = 0;
+
+    for (guint i = 0; i < deltas->len; i++)
+      if (m == 0 || g_array_index (deltas, gint64, i) != g_array_index (deltas, gint64, m - 1))
+        g_array_index (deltas, gint64, m++) = g_array_index (deltas, gint64, i);
+    g_array_set_size (deltas, m);
+  }
+  se->n_deltas = deltas->len;
+  se->delta_value = g_memdup2 (deltas->data, sizeof (gint64) * deltas->len);
+  se->delta_index = g_new (guint16, from_levels * 2 * L);
+  for (int i = 0; i < from_levels * 2 * L; i++)
+    {
+      int lo = 0, hi = se->n_deltas - 1;
+
+      while (lo < hi)
+        {
+          int mid = (lo + hi) / 2;
+
+          if (se->delta_value[mid] < all[i])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      se->delta_index[i] = lo;
+    }
+  g_free (all);
 }
 
 /* ---- nodes ---- */
@@ -277,28 +381,43 @@ deactivate (AuftaktSearch *se,
   g_assert_not_reached ();
 }
 
-/* The column of a new node: every member of every node may move there. */
 static void
-compute_column (AuftaktSearch *se,
-                int            v)
+clear_edge (AuftaktSearch *se,
+            gsize          e)
 {
+  memset (se->cnt + e * se->n_deltas, 0, sizeof (int) * se->n_deltas);
+  se->emin[e] = se->n_deltas;
+  se->ew[e] = AUFTAKT_INF;
+}
+
+/* The row and column of a new node: every member of every node may move
+ * there. */
+static void
+fill_node (AuftaktSearch *se,
+           int            v)
+{
+  int N = se->n_nodes;
+
+  for (int i = 0; i < N; i++)
+    {
+      clear_edge (se, (gsize) v * N + i);
+      clear_edge (se, (gsize) i * N + v);
+    }
   for (int i = 0; i < se->n_active; i++)
     {
       int u = se->active[i];
 
-      se->ew[(gsize) u * se->n_nodes + v] = AUFTAKT_INF;
-      se->ep[(gsize) u * se->n_nodes + v] = -1;
-      if (u == v || se->dirty[u])
+      if (u == v)
         continue;
       if (u == se->x)
         for (int j = 0; j < se->n_xmem; j++)
-          merge_member (se, u, se->xmem[j], v);
+          contribute (se, u, se->xmem[j], 1, v);
       else
         {
           int s = se->session_of[u];
 
           for (int j = 0; j < se->n_mem[s]; j++)
-            merge_member (se, u, se->mem[s][j], v);
+            contribute (se, u, se->mem[s][j], 1, v);
         }
     }
 }
@@ -354,13 +473,7 @@ _auftakt_search_open (AuftaktSearch *se,
   se->node_w[v] = w;
   se->node_r[v] = r;
   activate (se, v);
-  for (int i = 0; i < se->n_nodes; i++)
-    {
-      se->ew[(gsize) v * se->n_nodes + i] = AUFTAKT_INF;
-      se->ep[(gsize) v * se->n_nodes + i] = -1;
-    }
-  se->dirty[v] = 0;
-  compute_column (se, v);
+  fill_node (se, v);
   log_push (se, UNDO_OPEN, s, m, 0);
 }
 
@@ -477,6 +590,7 @@ _auftakt_search_assign (AuftaktSearch *se,
 
   g_assert (v >= 0 && se->at[p * R + r] < 0 && se->missing[p] > 0);
 
+  contribute_participant (se, p, -1);
   if (n == se->mem_alloc[s])
     {
       se->mem_alloc[s] = MAX (8, 2 * n);
@@ -496,7 +610,7 @@ _auftakt_search_assign (AuftaktSearch *se,
   if (se->missing[p] == 0)
     x_remove (se, p);
   log_push (se, UNDO_ASSIGN, p, r, w);
-  touch_participant (se, p, -1);
+  contribute_participant (se, p, 1);
 }
 
 void
@@ -511,6 +625,7 @@ _auftakt_search_unassign (AuftaktSearch *se,
 
   g_assert (w >= 0 && v >= 0);
 
+  contribute_participant (se, p, -1);
   last = se->mem[s][n - 1];
   se->mem[s][i] = last;
   se->pos[last * R + r] = i;
@@ -525,7 +640,7 @@ _auftakt_search_unassign (AuftaktSearch *se,
   se->penalty++;
   x_add (se, p);
   log_push (se, UNDO_UNASSIGN, p, r, w);
-  touch_participant (se, p, v);
+  contribute_participant (se, p, 1);
 }
 
 /* Whether p, leaving its attendance in round from_r (-1: none), may attend
@@ -750,9 +865,12 @@ find_cycle (AuftaktSearch *se)
       se->seen[u] = -1;
     }
 
+  debug_finds++;
   for (int pass = 0; pass <= n; pass++)
     {
       gboolean any = FALSE;
+
+      debug_passes++;
 
       for (int i = 0; i < n; i++)
         se->upd_next[list[i]] = 0;
@@ -828,65 +946,188 @@ find_cycle (AuftaktSearch *se)
   return 0;
 }
 
-/* Applies the moves of the cycle; FALSE (and nothing changed) if they turn
- * out not to improve, because one participant made two of them. */
+/* How many units may flow through node u (z -> u: u loses members) or
+ * into node v (v -> z: v gains) at the penalty of the first unit. */
+static int
+lose_room (const AuftaktSearch *se,
+           int                  u)
+{
+  int s, n, lo;
+
+  if (u == se->x)
+    return se->n_xmem;
+  s = se->session_of[u];
+  n = se->n_mem[s];
+  lo = se->lo[se->node_w[u]];
+  if (n > se->cap[s])
+    return n - MAX (se->cap[s], lo);
+  if (n > lo)
+    return n - lo;
+  return 1;
+}
+
+static int
+gain_room (const AuftaktSearch *se,
+           int                  v)
+{
+  int s = se->session_of[v], n = se->n_mem[s], lo = se->lo[se->node_w[v]];
+
+  if (n < lo)
+    return MIN (lo, se->cap[s]) - n > 0 ? MIN (lo, se->cap[s]) - n : 1;
+  if (n < se->cap[s])
+    return se->cap[s] - n;
+  return G_MAXINT;
+}
+
+/* Up to k members of node u whose move to v has delta index d and who
+ * are not taken yet; marks and stores them in out.  Returns how many. */
+static int
+find_members (AuftaktSearch *se,
+              int            u,
+              int            v,
+              int            d,
+              int            k,
+              int           *out)
+{
+  const int *members;
+  int count, n = 0;
+
+  if (u == se->x)
+    {
+      members = se->xmem;
+      count = se->n_xmem;
+    }
+  else
+    {
+      members = se->mem[se->session_of[u]];
+      count = se->n_mem[se->session_of[u]];
+    }
+  for (int i = 0; i < count && n < k; i++)
+    {
+      int p = members[i];
+
+      if (se->pmark[p] == se->pstamp || member_delta (se, u, p, v) != d)
+        continue;
+      se->pmark[p] = se->pstamp;
+      out[n++] = p;
+    }
+  return n;
+}
+
+static gboolean
+move_member (AuftaktSearch *se,
+             int            u,
+             int            v,
+             int            p)
+{
+  int R = se->R, wv = se->node_w[v], rv = se->node_r[v];
+
+  if (u == se->x)
+    {
+      if (se->missing[p] == 0 || !_auftakt_search_eligible (se, p, -1, wv, rv))
+        return FALSE;
+      _auftakt_search_assign (se, p, rv, wv);
+    }
+  else
+    {
+      int ru = se->node_r[u];
+
+      if (se->at[p * R + ru] != se->node_w[u] || se->pinned_p[p * R + ru] ||
+          !_auftakt_search_eligible (se, p, ru, wv, rv))
+        return FALSE;
+      _auftakt_search_unassign (se, p, ru);
+      _auftakt_search_assign (se, p, rv, wv);
+    }
+  return TRUE;
+}
+
+/* Sends k units around the cycle at once, as many as its edges and nodes
+ * carry at the weight of the first (the members of an edge with the same
+ * delta, the room before a session's penalty changes).  FALSE, and nothing
+ * changed, if the moves do not improve (one participant made two of them):
+ * then the caller tries a single unit. */
 static gboolean
 apply_cycle (AuftaktSearch *se,
-             int            len)
+             int            len,
+             int            max_units)
 {
-  int z = se->n_nodes, R = se->R;
+  int z = se->n_nodes, N = se->n_nodes;
   gint64 before = _auftakt_search_objective (se);
   guint mark = se->log->len;
   gboolean logging = se->logging;
+  int k = max_units, failed_edge = -1;
+  int *who, *n_who;
 
-  se->logging = TRUE;
+  /* the units the cycle carries */
   for (int i = 0; i < len; i++)
     {
       int u = se->cycle[i], v = se->cycle[(i + 1) % len];
-      int p, wv, rv;
 
+      if (u == z)
+        k = MIN (k, lose_room (se, v));
+      else if (v == z)
+        k = MIN (k, gain_room (se, u));
+      else
+        k = MIN (k, se->cnt[((gsize) u * N + v) * se->n_deltas + se->emin[(gsize) u * N + v]]);
+    }
+  k = MAX (k, 1);
+
+  /* the participants, all from the state the weights describe */
+  who = g_new (int, (gsize) k * len + 1);
+  n_who = g_alloca (sizeof (int) * (len + 1));
+  se->pstamp++;
+  for (int i = 0; i < len; i++)
+    {
+      int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+
+      n_who[i] = 0;
       if (u == z || v == z)
         continue;
-      p = se->ep[(gsize) u * se->n_nodes + v];
-      wv = se->node_w[v];
-      rv = se->node_r[v];
-      if (p < 0)
-        goto fail;
-      if (u == se->x)
+      n_who[i] = find_members (se, u, v, se->emin[(gsize) u * N + v], k, who + (gsize) i * k);
+      if (n_who[i] == 0)
         {
-          if (se->missing[p] == 0 || !_auftakt_search_eligible (se, p, -1, wv, rv))
-            goto fail;
-          _auftakt_search_assign (se, p, rv, wv);
+          failed_edge = i;
+          goto fail;
         }
-      else
-        {
-          int ru = se->node_r[u];
-
-          if (se->at[p * R + ru] != se->node_w[u] || se->pinned_p[p * R + ru] ||
-              !_auftakt_search_eligible (se, p, ru, wv, rv))
-            goto fail;
-          _auftakt_search_unassign (se, p, ru);
-          _auftakt_search_assign (se, p, rv, wv);
-        }
+      k = MIN (k, n_who[i]);
     }
+
+  se->logging = TRUE;
+  for (int j = 0; j < k; j++)
+    for (int i = 0; i < len; i++)
+      {
+        int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+
+        if (u == z || v == z)
+          continue;
+        if (!move_member (se, u, v, who[(gsize) i * k + j]))
+          {
+            failed_edge = i;
+            goto fail;
+          }
+      }
   if (_auftakt_search_objective (se) >= before)
     goto fail;
   if (!logging)
     g_array_set_size (se->log, mark);
   se->logging = logging;
+  g_free (who);
   return TRUE;
 
 fail:
+  g_free (who);
   _auftakt_search_undo (se, mark);
   se->logging = logging;
-  /* do not find the same cycle again before its first row changes */
-  for (int i = 0; i < len; i++)
+  if (max_units > 1)
+    return FALSE;
+  /* do not find the same cycle again before that edge changes */
+  for (int i = MAX (failed_edge, 0); i < len; i++)
     {
       int u = se->cycle[i], v = se->cycle[(i + 1) % len];
 
       if (u != z && v != z)
         {
-          se->ew[(gsize) u * se->n_nodes + v] = AUFTAKT_INF;
+          se->ew[(gsize) u * N + v] = AUFTAKT_INF;
           break;
         }
     }
@@ -903,13 +1144,10 @@ _auftakt_search_improve (AuftaktSearch *se)
     {
       int len;
 
-      for (int i = 0; i < se->n_active; i++)
-        if (se->dirty[se->active[i]])
-          compute_row (se, se->active[i]);
       len = find_cycle (se);
       if (len == 0)
         break;
-      if (apply_cycle (se, len))
+      if (apply_cycle (se, len, 1 << 20) || apply_cycle (se, len, 1))
         se->n_cycles++;
       else if (++failures > 4 * se->n_nodes)
         break;
@@ -1004,16 +1242,17 @@ _auftakt_search_new (const AuftaktProblem *pb,
    * around the graph, each worth at most max_cost + w_change */
   se->w_penalty = (pb->max_cost + se->w_change + 1) * (gint64) (se->n_nodes + 2);
 
+  build_deltas (se);
   se->ew = g_new (gint64, (gsize) se->n_nodes * se->n_nodes);
-  se->ep = g_new (int, (gsize) se->n_nodes * se->n_nodes);
+  se->emin = g_new (int, (gsize) se->n_nodes * se->n_nodes);
+  se->cnt = g_new0 (int, (gsize) se->n_nodes * se->n_nodes * se->n_deltas);
   for (gsize i = 0; i < (gsize) se->n_nodes * se->n_nodes; i++)
     {
       se->ew[i] = AUFTAKT_INF;
-      se->ep[i] = -1;
+      se->emin[i] = se->n_deltas;
     }
-  se->dirty = g_new0 (guint8, se->n_nodes);
-  se->dirty[se->x] = 1;
   se->mark = g_new0 (int, W + 1);
+  se->pmark = g_new0 (int, P + 1);
   se->dist = g_new0 (gint64, se->n_nodes + 1);
   se->parent = g_new0 (int, se->n_nodes + 1);
   se->seen = g_new0 (int, se->n_nodes + 1);
@@ -1077,9 +1316,14 @@ _auftakt_search_free (AuftaktSearch *se)
   g_free (se->xmem);
   g_free (se->xpos);
   g_free (se->ew);
-  g_free (se->ep);
-  g_free (se->dirty);
+  g_free (se->emin);
+  g_free (se->cnt);
+  g_free (se->level);
+  g_free (se->level_value);
+  g_free (se->delta_value);
+  g_free (se->delta_index);
   g_free (se->mark);
+  g_free (se->pmark);
   g_free (se->dist);
   g_free (se->parent);
   g_free (se->seen);

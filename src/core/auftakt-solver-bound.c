@@ -57,11 +57,9 @@ typedef struct {
   int best_w[64], best_r[64];
   gint64 best;
 
-  /* the Hungarian method */
-  gint64 *hu, *hv, *minv;
-  int *hp, *way;
-  guint8 *hused;
-  gint64 *a;
+  /* rooms to workshops */
+  gint64 *a;              /* [M * W] */
+  int *match;             /* [M] */
   int *rooms;             /* [M] */
 } Lagrange;
 
@@ -222,113 +220,39 @@ solve_round (Lagrange *lg,
   const AuftaktProblem *pb = lg->pb;
   int R = lg->R, W = lg->W;
   int *rooms = lg->rooms;
-  int n = 0, m_cols;
-  gint64 total = 0;
+  int n = 0;
+  gint64 total;
 
   for (int m = 0; m < lg->M; m++)
     if (pb->room_rounds[m] & BIT (r))
       rooms[n++] = m;
   if (n == 0)
     return 0;
-  m_cols = MAX (W, n);
 
-  /* a[i][j], 1-based as in the classic formulation: minus the weight */
-  for (int i = 1; i <= n; i++)
-    for (int j = 1; j <= m_cols; j++)
+  for (int i = 0; i < n; i++)
+    for (int w = 0; w < W; w++)
       {
-        int w = j - 1, m = rooms[i - 1];
-        gint64 cost = 0;
+        int m = rooms[i], seats = auftakt_problem_seats (pb, w, m);
+        gint64 weight = AUFTAKT_FORBIDDEN;
 
-        if (w < W && lg->allowed[w * R + r])
+        if (lg->allowed[w * R + r] && seats >= auftakt_problem_lowest (pb, w))
           {
-            int seats = auftakt_problem_seats (pb, w, m);
-
-            if (seats >= auftakt_problem_lowest (pb, w))
-              {
-                gint64 gain = lg->lambda[w * R + r] * seats
-                              - lg->mu[w * R + r] * auftakt_problem_lowest (pb, w) - lg->rho[w];
-
-                cost = gain > 0 ? -gain : 0;
-              }
+            weight = lg->lambda[w * R + r] * seats
+                     - lg->mu[w * R + r] * auftakt_problem_lowest (pb, w) - lg->rho[w];
+            if (weight <= 0)
+              weight = AUFTAKT_FORBIDDEN;
           }
-        lg->a[i * (m_cols + 1) + j] = cost;
+        lg->a[i * W + w] = weight;
       }
-
-  for (int j = 0; j <= m_cols; j++)
+  total = _auftakt_max_matching (n, W, lg->a, lg->match);
+  for (int i = 0; i < n; i++)
     {
-      lg->hv[j] = 0;
-      lg->hp[j] = 0;
-      lg->way[j] = 0;
-    }
-  for (int i = 0; i <= n; i++)
-    lg->hu[i] = 0;
-  for (int i = 1; i <= n; i++)
-    {
-      int j0 = 0;
+      int w = lg->match[i];
 
-      lg->hp[0] = i;
-      for (int j = 0; j <= m_cols; j++)
-        {
-          lg->minv[j] = AUFTAKT_INF;
-          lg->hused[j] = 0;
-        }
-      do
-        {
-          int i0 = lg->hp[j0], j1 = 0;
-          gint64 delta = AUFTAKT_INF;
-
-          lg->hused[j0] = 1;
-          for (int j = 1; j <= m_cols; j++)
-            if (!lg->hused[j])
-              {
-                gint64 cur = lg->a[i0 * (m_cols + 1) + j] - lg->hu[i0] - lg->hv[j];
-
-                if (cur < lg->minv[j])
-                  {
-                    lg->minv[j] = cur;
-                    lg->way[j] = j0;
-                  }
-                if (lg->minv[j] < delta)
-                  {
-                    delta = lg->minv[j];
-                    j1 = j;
-                  }
-              }
-          for (int j = 0; j <= m_cols; j++)
-            if (lg->hused[j])
-              {
-                lg->hu[lg->hp[j]] += delta;
-                lg->hv[j] -= delta;
-              }
-            else
-              lg->minv[j] -= delta;
-          j0 = j1;
-        }
-      while (lg->hp[j0] != 0);
-      do
-        {
-          int j1 = lg->way[j0];
-
-          lg->hp[j0] = lg->hp[j1];
-          j0 = j1;
-        }
-      while (j0 != 0);
-    }
-
-  for (int j = 1; j <= m_cols; j++)
-    {
-      int i = lg->hp[j], w = j - 1;
-      gint64 cost;
-
-      if (i == 0 || w >= W)
+      if (w < 0)
         continue;
-      cost = lg->a[i * (m_cols + 1) + j];
-      if (cost < 0)
-        {
-          lg->y[w * R + r] = auftakt_problem_seats (pb, w, rooms[i - 1]);
-          lg->yr[w * R + r] = 1;
-          total -= cost;
-        }
+      lg->y[w * R + r] = auftakt_problem_seats (pb, w, rooms[i]);
+      lg->yr[w * R + r] = 1;
     }
   return total;
 }
@@ -403,7 +327,6 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
 {
   Lagrange lg = { 0 };
   int R = pb->n_rounds, W = pb->n_workshops, M = pb->n_rooms, K = pb->k;
-  int cols = MAX (W, M) + 1;
   gint64 best = 0;
   double theta = 2.0;
   int stall = 0;
@@ -435,13 +358,8 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
   lg.nc = g_new0 (int, R);
   lg.rounds = g_new0 (int, R);
   lg.suffix = g_new0 (gint64, (R + 1) * (K + 1));
-  lg.hu = g_new0 (gint64, cols + 1);
-  lg.hv = g_new0 (gint64, cols + 1);
-  lg.minv = g_new0 (gint64, cols + 1);
-  lg.hp = g_new0 (int, cols + 1);
-  lg.way = g_new0 (int, cols + 1);
-  lg.hused = g_new0 (guint8, cols + 1);
-  lg.a = g_new0 (gint64, (gsize) (M + 1) * (cols + 1));
+  lg.a = g_new0 (gint64, (gsize) (M + 1) * (W + 1));
+  lg.match = g_new0 (int, M + 1);
   lg.rooms = g_new0 (int, M + 1);
 
   for (int w = 0; w < W; w++)
@@ -460,6 +378,7 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
       if (g_cancellable_is_cancelled (cancellable) || g_get_monotonic_time () >= deadline)
         break;
       value = evaluate (&lg);
+      g_debug ("bound: iteration %d value %.1f theta %.4f", it, value / (double) SCALE, theta);
       if (value > best || it == 0)
         {
           if (value > best)
@@ -532,13 +451,8 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
   g_free (lg.nc);
   g_free (lg.rounds);
   g_free (lg.suffix);
-  g_free (lg.hu);
-  g_free (lg.hv);
-  g_free (lg.minv);
-  g_free (lg.hp);
-  g_free (lg.way);
-  g_free (lg.hused);
   g_free (lg.a);
+  g_free (lg.match);
   g_free (lg.rooms);
 
   return best <= 0 ? 0 : (best + SCALE - 1) / SCALE;

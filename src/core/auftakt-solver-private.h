@@ -67,6 +67,7 @@ _auftakt_rng_double (AuftaktRng *rng)
 }
 
 #define AUFTAKT_INF (G_MAXINT64 / 4)
+#define AUFTAKT_FORBIDDEN (G_MININT64 / 4)
 
 typedef struct {
   int kind;
@@ -131,11 +132,19 @@ struct _AuftaktSearch
   gint64 penalty;            /* surplus + shortfall below min + missing attendances */
 
   /* negative cycles: edge u -> v moves one member of u to v */
-  gint64 *ew;                /* [n_nodes * n_nodes] cheapest move, AUFTAKT_INF if none */
-  int *ep;                   /* [n_nodes * n_nodes] the participant who makes it */
-  guint8 *dirty;             /* [n_nodes] the row must be computed again */
+  int n_levels;              /* distinct attendance costs */
+  gint64 *level_value;       /* [n_levels] */
+  int *level;                /* [n_classes * W] level of the cost */
+  int n_deltas;              /* distinct costs of one move */
+  gint64 *delta_value;       /* [n_deltas], ascending */
+  guint16 *delta_index;      /* [(2 n_levels + 1) * 2 n_levels] */
+  int *cnt;                  /* [n_nodes * n_nodes * n_deltas] members per delta */
+  int *emin;                 /* [n_nodes * n_nodes] smallest delta with members */
+  gint64 *ew;                /* [n_nodes * n_nodes] its value, AUFTAKT_INF if none */
   int *mark;                 /* [W] */
   int stamp;
+  int *pmark;                /* [P] */
+  int pstamp;
   gint64 *dist;              /* [n_nodes + 1] */
   int *parent;               /* [n_nodes + 1] */
   int *seen;                 /* [n_nodes + 1] */
@@ -218,6 +227,12 @@ void           _auftakt_timetable_search      (AuftaktSearch        *se,
                                                void                (*report) (AuftaktSearch *se,
                                                                            gpointer       data),
                                                gpointer              data);
+
+/* auftakt-solver-matching.c */
+gint64         _auftakt_max_matching          (int                   n_rows,
+                                               int                   n_cols,
+                                               const gint64         *weight,
+                                               int                  *row_col);
 
 /* auftakt-solver-bound.c */
 gint64         _auftakt_bound_compute         (const AuftaktProblem *pb,

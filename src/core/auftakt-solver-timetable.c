@@ -86,71 +86,92 @@ forced_per_round (const AuftaktProblem *pb,
     }
 }
 
-/* The free room in round r that suits workshop w best for want seats:
- * enough seats if possible, else the most; few seats wasted.  -1 if none. */
 static int
-best_room (AuftaktSearch *se,
-           int            w,
-           int            r,
-           gint64         want)
+compare_desc (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return x == y ? 0 : x > y ? -1 : 1;
+}
+
+/* Seats round r offers with the workshops chosen (plus extra, unless -1)
+ * in its free rooms, biggest max with biggest room (for seats = min
+ * (capacity, max) that pairing has the most seats); *own: extra's seats. */
+static gint64
+round_seats (AuftaktSearch *se,
+             const int     *rooms,
+             int            n_rooms,
+             const int     *chosen,
+             int            n,
+             int            extra,
+             int           *own)
 {
   const AuftaktProblem *pb = se->pb;
-  int best = -1;
-  gint64 best_score = G_MAXINT64;
+  int maxes[n + 1];
+  gint64 total = 0;
+  int extra_max = extra >= 0 ? pb->workshop_max[extra] : 0, rank = 0;
 
-  for (int m = 0; m < se->M; m++)
+  for (int i = 0; i < n; i++)
     {
-      gint64 seats, score;
-
-      if (!_auftakt_search_can_open (se, w, r, m))
-        continue;
-      seats = auftakt_problem_seats (pb, w, m);
-      /* too few seats cost more than too many; seats beyond the
-       * workshop's max (a room too big) are wasted outright */
-      score = seats >= want ? (seats - want) : 3 * (want - seats);
-      score = score * 4 + (pb->room_capacity[m] - seats);
-      if (score < best_score)
-        {
-          best_score = score;
-          best = m;
-        }
+      maxes[i] = pb->workshop_max[chosen[i]];
+      rank += maxes[i] >= extra_max;
     }
-  return best;
+  if (extra >= 0)
+    maxes[n++] = extra_max;
+  qsort (maxes, n, sizeof (int), compare_desc);
+  for (int i = 0; i < MIN (n, n_rooms); i++)
+    total += MIN (rooms[i], maxes[i]);
+  if (own != NULL)
+    *own = rank < n_rooms ? MIN (rooms[rank], extra_max) : 0;
+  return total;
 }
 
 /**
  * _auftakt_timetable_build:
  * @demand: (nullable): seats wanted per workshop [W]
  *
- * The published or locked sessions, then greedily: the workshop with the
- * most unmet demand gets the free room that fits it best, in the round
- * that lacks the most seats, until demand is met and every round seats
- * those who must attend it.
+ * The published or locked sessions, then greedily the (workshop, round)
+ * that serves the most unmet demand (top-K choices first, then any rank),
+ * or the most seats in a round that lacks them, until neither is left;
+ * then in each round the rooms go to its sessions by a maximum matching
+ * (seats each session can use first, then seats).
  */
 void
 _auftakt_timetable_build (AuftaktSearch *se,
                           const gint64  *demand)
 {
   const AuftaktProblem *pb = se->pb;
-  int R = se->R, W = se->W;
-  g_autofree gint64 *want = g_new0 (gint64, W);
+  int R = se->R, W = se->W, M = se->M, F = se->F;
+  g_autofree gint64 *want1 = g_new0 (gint64, W);
+  g_autofree gint64 *want2 = g_new0 (gint64, W);
   g_autofree gint64 *seats = g_new0 (gint64, W);
   g_autofree gint64 *load = g_new0 (gint64, R);
   g_autofree gint64 *target = g_new0 (gint64, R);
   g_autofree gint64 *forced = g_new0 (gint64, R);
   g_autofree gint64 *available = g_new0 (gint64, R);
-  g_autofree guint8 *dead = g_new0 (guint8, W);
+  g_autofree int *rooms = g_new (int, (gsize) R * M + 1);
+  g_autofree int *room_ids = g_new (int, (gsize) R * M + 1);
+  g_autofree int *n_rooms = g_new0 (int, R);
+  g_autofree int *chosen = g_new (int, (gsize) R * (W + 1));
+  g_autofree int *n_chosen = g_new0 (int, R);
+  g_autofree gint64 *desire = g_new0 (gint64, (gsize) W * R + 1);
+  g_autofree int *runs = g_new0 (int, W);
+  g_autofree int *busy = g_new0 (int, (gsize) F * R + 1);
   gint64 total_available = 0, need = (gint64) se->P * se->K;
 
   open_required (se);
 
   if (demand != NULL)
-    memcpy (want, demand, sizeof (gint64) * W);
+    memcpy (want1, demand, sizeof (gint64) * W);
   else
     for (int p = 0; p < se->P; p++)
       for (int i = pb->choice_start[p];
            i < pb->choice_start[p + 1] && i < pb->choice_start[p] + se->K; i++)
-        want[pb->choices[i]]++;
+        want1[pb->choices[i]]++;
+  for (int p = 0; p < se->P; p++)
+    for (int i = pb->choice_start[p]; i < pb->choice_start[p + 1]; i++)
+      want2[pb->choices[i]]++;
 
   forced_per_round (pb, forced, available);
   for (int r = 0; r < R; r++)
@@ -164,75 +185,119 @@ _auftakt_timetable_build (AuftaktSearch *se,
       target[r] = MIN (target[r], available[r]);
     }
 
+  /* what the required sessions hold already */
   for (int s = 0; s < se->S; s++)
     if (se->room_of[s] >= 0)
       {
         seats[s / R] += se->cap[s];
         load[s % R] += se->cap[s];
+        runs[s / R]++;
+        for (int i = pb->lead_start[s / R]; i < pb->lead_start[s / R + 1]; i++)
+          busy[pb->leads[i] * R + s % R]++;
       }
+  for (int r = 0; r < R; r++)
+    {
+      for (int m = 0; m < M; m++)
+        if ((pb->room_rounds[m] & BIT (r)) && se->ws_in[m * R + r] < 0 &&
+            pb->room_capacity[m] > 0)
+          rooms[r * M + n_rooms[r]++] = pb->room_capacity[m];
+      qsort (rooms + r * M, n_rooms[r], sizeof (int), compare_desc);
+    }
 
   for (;;)
     {
-      int best_w = -1, best_r = -1, short_r = -1;
-      gint64 best_unmet = 0, most_short = 0;
-
-      for (int r = 0; r < R; r++)
-        if (target[r] - load[r] > most_short)
-          {
-            most_short = target[r] - load[r];
-            short_r = r;
-          }
+      int best_w = -1, best_r = -1;
+      double best_score = 0;
 
       for (int w = 0; w < W; w++)
         {
-          gint64 unmet = want[w] - seats[w];
+          gint64 u1 = MAX (0, want1[w] - seats[w]), u2 = MAX (0, want2[w] - seats[w]);
 
-          if (dead[w] || se->runs[w] >= pb->workshop_max_runs[w])
+          if (runs[w] >= pb->workshop_max_runs[w])
             continue;
-          /* a session that cannot reach its min from demand alone is
-           * opened only to seat a round that lacks seats */
-          if (unmet * 2 < se->lo[w] && short_r < 0)
-            continue;
-          if (best_w < 0 || unmet > best_unmet)
+          for (int r = 0; r < R; r++)
             {
-              best_w = w;
-              best_unmet = unmet;
+              gint64 before, after, short_r;
+              int own;
+              double score;
+              gboolean free = TRUE;
+
+              if (!(pb->workshop_rounds[w] & BIT (r)) || se->room_of[w * R + r] >= 0 ||
+                  desire[w * R + r] > 0 || n_chosen[r] >= n_rooms[r])
+                continue;
+              for (int i = pb->lead_start[w]; i < pb->lead_start[w + 1]; i++)
+                free &= busy[pb->leads[i] * R + r] == 0;
+              if (!free)
+                continue;
+              before = round_seats (se, rooms + r * M, n_rooms[r], chosen + r * (W + 1),
+                                    n_chosen[r], -1, NULL);
+              after = round_seats (se, rooms + r * M, n_rooms[r], chosen + r * (W + 1),
+                                   n_chosen[r], w, &own);
+              if (own < se->lo[w])
+                continue;
+              short_r = MAX (0, target[r] - load[r]);
+              /* unmet top-K demand above all; a session too small for
+               * its min from demand is worth only the seats it adds */
+              score = 4.0 * MIN (own, u1) + 1.0 * MIN (own, u2)
+                      + 2.0 * MIN (MAX (0, after - before), short_r);
+              if (u2 * 2 < se->lo[w] && short_r == 0)
+                score = 0;
+              score -= 0.001 * se->lo[w] + 0.0001 * load[r] / (double) MAX (1, target[r]);
+              if (score > best_score)
+                {
+                  best_score = score;
+                  best_w = w;
+                  best_r = r;
+                }
             }
         }
-      if (best_w < 0 || (best_unmet <= 0 && short_r < 0))
+      if (best_w < 0)
         break;
-
       {
-        int w = best_w, m = -1;
-        gint64 best_score = G_MAXINT64;
+        int w = best_w, r = best_r, own;
+        gint64 before = round_seats (se, rooms + r * M, n_rooms[r], chosen + r * (W + 1),
+                                     n_chosen[r], -1, NULL);
+        gint64 after = round_seats (se, rooms + r * M, n_rooms[r], chosen + r * (W + 1),
+                                    n_chosen[r], w, &own);
 
-        /* the round: one that lacks seats, else the least loaded */
-        for (int r = 0; r < R; r++)
-          {
-            gint64 score;
-
-            if (se->room_of[w * R + r] >= 0)
-              continue;
-            if (best_room (se, w, r, MAX (best_unmet, se->lo[w])) < 0)
-              continue;
-            score = -(target[r] - load[r]);
-            if (score < best_score)
-              {
-                best_score = score;
-                best_r = r;
-              }
-          }
-        if (best_r >= 0)
-          m = best_room (se, w, best_r, MAX (best_unmet, se->lo[w]));
-        if (m < 0)
-          {
-            dead[w] = 1;
-            continue;
-          }
-        _auftakt_search_open (se, w * R + best_r, m);
-        seats[w] += se->cap[w * R + best_r];
-        load[best_r] += se->cap[w * R + best_r];
+        desire[w * R + r] = MAX (se->lo[w], MAX (want1[w] - seats[w], MIN (own, want2[w] - seats[w])));
+        chosen[r * (W + 1) + n_chosen[r]++] = w;
+        seats[w] += own;
+        load[r] += after - before;
+        runs[w]++;
+        for (int i = pb->lead_start[w]; i < pb->lead_start[w + 1]; i++)
+          busy[pb->leads[i] * R + r]++;
       }
+    }
+
+  /* rooms: the most useful seats, then the most seats */
+  for (int r = 0; r < R; r++)
+    {
+      int n = n_chosen[r], nm = 0;
+      g_autofree gint64 *weight = NULL;
+      g_autofree int *match = g_new (int, n + 1);
+
+      for (int m = 0; m < M; m++)
+        if ((pb->room_rounds[m] & BIT (r)) && se->ws_in[m * R + r] < 0)
+          room_ids[nm++] = m;
+      weight = g_new (gint64, (gsize) n * nm + 1);
+      for (int i = 0; i < n; i++)
+        for (int j = 0; j < nm; j++)
+          {
+            int w = chosen[r * (W + 1) + i];
+            gint64 have = auftakt_problem_seats (pb, w, room_ids[j]);
+
+            weight[i * nm + j] = have < se->lo[w] ? AUFTAKT_FORBIDDEN
+                                 : 1000 * MIN (have, desire[w * R + r]) + have + 1;
+          }
+      _auftakt_max_matching (n, nm, weight, match);
+      for (int i = 0; i < n; i++)
+        {
+          int w = chosen[r * (W + 1) + i];
+
+          if (match[i] >= 0 && _auftakt_search_can_open (se, w, r, room_ids[match[i]]))
+            _auftakt_search_open (se, w * R + r, room_ids[match[i]]);
+        }
     }
 }
 
@@ -446,9 +511,13 @@ _auftakt_timetable_search (AuftaktSearch *se,
   gint64 best;
   guint64 iteration = 0, idle = 0, max_idle;
   gint64 last_report = g_get_monotonic_time ();
+  int dbg_tried[4] = {0}, dbg_done[4] = {0}, dbg_acc[4] = {0}, dbg_imp[4] = {0};
 
   _auftakt_search_improve (se);
   best = _auftakt_search_objective (se);
+  g_debug ("timetable search: start at %" G_GINT64_FORMAT " (cost %" G_GINT64_FORMAT
+           ", penalty %" G_GINT64_FORMAT "), %.3f s", best, se->cost, se->penalty,
+           (g_get_monotonic_time () - se->start) / 1e6);
   save (se, best_room, best_at);
   if (se->penalty == 0)
     se->best_cost = se->cost;
@@ -479,6 +548,9 @@ _auftakt_timetable_search (AuftaktSearch *se,
         done = close_one (se, displaced);
       else
         done = move_round (se, displaced);
+      kind = kind < 35 ? 0 : kind < 60 ? 1 : kind < 75 ? 2 : 3;
+      dbg_tried[kind]++;
+      dbg_done[kind] += done;
       if (!done)
         {
           _auftakt_search_undo (se, mark);
@@ -496,6 +568,9 @@ _auftakt_timetable_search (AuftaktSearch *se,
           se->logging = FALSE;
           break;
         }
+      if (after < before) dbg_imp[kind]++;
+      if (after <= before || after <= history[iteration % HISTORY])
+        dbg_acc[kind]++;
       if (after <= before || after <= history[iteration % HISTORY])
         g_array_set_size (se->log, 0);
       else
@@ -522,6 +597,15 @@ _auftakt_timetable_search (AuftaktSearch *se,
         }
     }
 
+  {
+    extern guint64 debug_finds, debug_passes;
+    g_debug ("finds %" G_GUINT64_FORMAT " passes %" G_GUINT64_FORMAT, debug_finds, debug_passes);
+    for (int k = 0; k < 4; k++)
+      g_debug ("kind %d: tried %d done %d accepted %d improved %d", k, dbg_tried[k], dbg_done[k], dbg_acc[k], dbg_imp[k]);
+  }
+  g_debug ("timetable search: %" G_GUINT64_FORMAT " moves, %" G_GUINT64_FORMAT " cycles, "
+           "best %" G_GINT64_FORMAT ", %.3f s", iteration, se->n_cycles, best,
+           (g_get_monotonic_time () - se->start) / 1e6);
   if (_auftakt_search_objective (se) != best)
     _auftakt_search_load (se, best_room, best_at);
 }
