@@ -62,6 +62,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* GOptionContext's usage line starts with the program name */
+  g_set_prgname ("auftakt-cli");
 
   if (argc < 2)
     {
