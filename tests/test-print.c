@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "auftakt-print-document.h"
+#include "io-fixture.h"
+
+/* The PDFs are read back with poppler's pdftotext, an independent reader,
+ * and every word's box is checked to lie inside the text area. */
+
+static char *
+temp_path (const char *name)
+{
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+
+  return out;
+}
+
+static char *
+pdf_text (const char *path,
+          int         page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", page);
+  const char *all[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  const char *one[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, path, "-", NULL };
+
+  return run (page > 0 ? one : all);
+}
+
+static guint
+n_pages (const char *path)
+{
+  g_autofree char *text = pdf_text (path, 0);
+  guint n = 0;
+
+  /* pdftotext ends every page with a form feed */
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\f')
+      n++;
+
+  return n;
+}
+
+/* Every word lies within the margins: in the text area (to y 782), or in
+ * the footer below it (800 to 825). */
+static void
+assert_inside_margins (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *html = run (argv);
+  g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                         "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint words = 0;
+
+  g_regex_match (regex, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *x0 = g_match_info_fetch (match, 1);
+      g_autofree char *y0 = g_match_info_fetch (match, 2);
+      g_autofree char *x1 = g_match_info_fetch (match, 3);
+      g_autofree char *y1 = g_match_info_fetch (match, 4);
+      g_autofree char *word = g_match_info_fetch (match, 5);
+      double top = g_ascii_strtod (y0, NULL), bottom = g_ascii_strtod (y1, NULL);
+
+      if (g_ascii_strtod (x0, NULL) < 50 || g_ascii_strtod (x1, NULL) > 545.5 || top < 47 ||
+          (bottom > 783 && top < 800) || bottom > 825)
+        g_error ("“%s” at %s,%s–%s,%s is outside the text area of %s", word, x0, y0, x1, y1, path);
+      words++;
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (words, >, 20);
+}
+
+static void
+render_first_page (const char *path)
+{
+  g_autofree char *prefix = temp_path ("auftakt-render");
+  g_autofree char *png = g_strdup_printf ("%s.png", prefix);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", "-singlefile",
+                         path, prefix, NULL };
+  g_autofree char *out = run (argv);
+
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_remove (png);
+}
+
+static char *
+write_pdf (AuftaktEvent     *event,
+           AuftaktPrintKind  kind,
+           const char       *participant,
+           const char       *name)
+{
+  g_autoptr(AuftaktPrintDocument) document = auftakt_print_document_new (event, kind);
+  g_autoptr(GError) error = NULL;
+  char *path = temp_path (name);
+
+  auftakt_print_document_set_participant (document, participant);
+  g_assert_true (auftakt_print_document_write_pdf (document, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (auftakt_print_document_get_n_pages (document), ==, n_pages (path));
+
+  return path;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” not in:\n%s", part, text);
+}
+
+static void
+test_participants (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autofree char *path = write_pdf (event, AUFTAKT_PRINT_KIND_PARTICIPANTS, NULL, "p.pdf");
+  g_autofree char *first = pdf_text (path, 1);
+  g_autofree char *second = pdf_text (path, 2);
+  g_autofree char *last = pdf_text (path, 120);
+
+  /* one page each */
+  g_assert_cmpuint (n_pages (path), ==, 120);
+
+  assert_contains (first, "Digitale Kommune Potsdam");
+  assert_contains (first, "Thursday, 15 March 2018");
+  assert_contains (first, "Stadthaus Potsdam, Friedrich-Ebert-Straße 79/81");
+  /* (pdftotext joins words hyphenated at the end of a line) */
+  assert_contains (first, "Prof. Dr. Maximiliane Müller-Lüdenscheidt");
+  assert_contains (first, "Hohenzollern");
+  assert_contains (first, "Sigmaringen");
+  assert_contains (first, "Arbeitsgruppe Digitalisierungsstrategie");
+  assert_contains (first, "11:00–12:15");
+  assert_contains (first, "13:00–14:15");
+  assert_contains (first, "Verwaltung");
+  assert_contains (first, "Mobilität");
+  assert_contains (first, "Sitzungssaal 1");
+  assert_contains (first, "Markus Thielemann, Aylin");
+  assert_contains (first, "Dr. Frederike Ahlers");
+  /* the plenary agenda */
+  assert_contains (first, "Einleitung und Begrüßung");
+  assert_contains (first, "09:00–09:15");
+  assert_contains (first, "Plenarsaal");
+  assert_contains (first, "Abschlussdiskussion mit den");
+  assert_contains (first, "Page 1 of 120");
+
+  assert_contains (second, "Änne Müller");
+  assert_contains (second, "Wirtschaft");
+  assert_contains (second, "Sitzungssaal 2");
+  assert_contains (second, "Bernd Kaltenbach");
+  g_assert_null (strstr (second, "Maximiliane"));
+  assert_contains (last, "Ólafur");
+  assert_contains (last, "Page 120 of 120");
+
+  assert_inside_margins (path);
+  render_first_page (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+test_one_participant (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autofree char *path = write_pdf (event, AUFTAKT_PRINT_KIND_PARTICIPANTS, "P7", "p7.pdf");
+  g_autofree char *text = pdf_text (path, 0);
+
+  g_assert_cmpuint (n_pages (path), ==, 1);
+  assert_contains (text, "Małgorzata Groß");
+  assert_contains (text, "Page 1 of 1");
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+/* A long agenda still fits one page per participant, smaller. */
+static void
+test_one_page_each (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (3);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("X%u", i);
+      g_autofree char *title = g_strdup_printf ("Zusätzlicher Programmpunkt Nummer %u mit einem "
+                                                "recht langen Titel über zwei Zeilen", i + 1);
+
+      fixture_add_item (event, id, NULL, AUFTAKT_AGENDA_KIND_TALK, 16 * 60 + i * 10,
+                        16 * 60 + i * 10 + 10, "PL", NULL, title, "F2 F3");
+    }
+
+  path = write_pdf (event, AUFTAKT_PRINT_KIND_PARTICIPANTS, NULL, "long.pdf");
+  g_assert_cmpuint (n_pages (path), ==, 3);
+  text = pdf_text (path, 1);
+  assert_contains (text, "Nummer 24");
+  assert_contains (text, "Page 1 of 3");
+  assert_inside_margins (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+test_attendance (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autofree char *path = write_pdf (event, AUFTAKT_PRINT_KIND_ATTENDANCE, NULL, "a.pdf");
+  g_autofree char *first = pdf_text (path, 1);
+  g_autofree char *second = pdf_text (path, 2);
+  g_autofree char *all = pdf_text (path, 0);
+
+  /* 40 attendees and three empty lines need a second page, headed again */
+  assert_contains (first, "Attendance list");
+  assert_contains (first, "Verwaltung");
+  assert_contains (first, "Workshoprunde 1 · 11:00–12:15 · Sitzungssaal 1");
+  assert_contains (first, "Led by Markus Thielemann, Aylin Demirci");
+  assert_contains (first, "Signature");
+  assert_contains (second, "Attendance list – Verwaltung, 11:00–12:15 (continued)");
+  assert_contains (second, "Signature");
+  assert_contains (second, "\n43\n");
+  g_assert_null (strstr (second, "\n44\n"));
+  assert_contains (all, "Prof. Dr. Maximiliane Müller");
+  assert_contains (all, "Małgorzata");
+  assert_contains (all, "Nguyễn");
+
+  /* every attendee is on the list of the session */
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%u", i);
+      AuftaktParticipant *p = auftakt_event_find_participant (event, id);
+
+      if (i > 1)
+        g_assert_nonnull (strstr (all, auftakt_participant_get_name (p)));
+    }
+
+  assert_inside_margins (path);
+  render_first_page (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+test_rooms (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autofree char *path = write_pdf (event, AUFTAKT_PRINT_KIND_ROOMS, NULL, "r.pdf");
+  g_autofree char *plenary = pdf_text (path, 1);
+  g_autofree char *m1 = pdf_text (path, 2);
+
+  /* the plenary hall and three workshop rooms */
+  g_assert_cmpuint (n_pages (path), ==, 4);
+  assert_contains (plenary, "Plenarsaal");
+  assert_contains (plenary, "Einleitung und Begrüßung");
+  assert_contains (plenary, "12:15–13:00");
+  g_assert_null (strstr (plenary, "Verwaltung"));
+  assert_contains (m1, "Sitzungssaal 1");
+  assert_contains (m1, "11:00–12:15");
+  assert_contains (m1, "Verwaltung");
+  assert_contains (m1, "13:00–14:15");
+  assert_contains (m1, "Mobilität");
+  assert_contains (m1, "Workshop · led by Dr. Frederike Ahlers");
+  assert_inside_margins (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+test_referees (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autofree char *path = write_pdf (event, AUFTAKT_PRINT_KIND_REFEREES, NULL, "f.pdf");
+  g_autofree char *text = pdf_text (path, 0);
+  g_autofree char *feldhaus = NULL;
+  char *start;
+
+  assert_contains (text, "Dr. Thomas Reinhardt");
+  assert_contains (text, "Gastgeber, Landeshauptstadt Potsdam");
+  /* Jonas Feldhaus speaks twice and leads a workshop */
+  start = strstr (text, "Jonas Feldhaus\nChief Digital Officer");
+  g_assert_nonnull (start);
+  feldhaus = g_strndup (start, strchr (start, '\f') - start);
+  assert_contains (feldhaus, "Lernen von Anderen – national");
+  assert_contains (feldhaus, "Wirtschaft");
+  assert_contains (feldhaus, "13:00–14:15");
+  assert_contains (feldhaus, "Abschlussdiskussion");
+  assert_contains (feldhaus, "Wirtschaft, 13:00–14:15: 47 participants");
+  assert_inside_margins (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+test_agenda (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autofree char *path = write_pdf (event, AUFTAKT_PRINT_KIND_AGENDA, NULL, "g.pdf");
+  g_autofree char *text = pdf_text (path, 0);
+
+  assert_contains (text, "Digitale Kommune Potsdam");
+  assert_contains (text, "Workshops – Runde 1");
+  assert_contains (text, "• Verwaltung — Sitzungssaal 1 — Markus Thielemann, Aylin");
+  assert_contains (text, "Gesellschaftliche Herausforderungen und");
+  assert_contains (text, "Städtische Infrastruktur");
+  assert_contains (text, "40 participants");
+  assert_inside_margins (path);
+  render_first_page (path);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new ();
+  g_autoptr(AuftaktEvent) scheduled = fixture_event_new_with_schedule (3);
+  g_autoptr(AuftaktPrintDocument) document = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("never.pdf");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  document = auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_PARTICIPANTS);
+  g_assert_false (auftakt_print_document_write_pdf (document, path, NULL, &error));
+  g_assert_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_NO_SCHEDULE);
+  g_assert_cmpstr (error->message, ==, "The event potsdam-2018 has no schedule yet");
+  g_clear_error (&error);
+  g_clear_object (&document);
+
+  document = auftakt_print_document_new (scheduled, AUFTAKT_PRINT_KIND_PARTICIPANTS);
+  auftakt_print_document_set_participant (document, "P9");
+  g_assert_false (auftakt_print_document_write_pdf (document, path, NULL, &error));
+  g_assert_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_NO_PARTICIPANT);
+  g_clear_error (&error);
+  auftakt_print_document_set_participant (document, NULL);
+
+  g_assert_false (auftakt_print_document_write_pdf (document, "/nonexistent/dir/x.pdf", NULL,
+                                                    &error));
+  g_assert_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_WRITE);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/dir/x.pdf: "));
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (auftakt_print_document_write_pdf (document, path, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&document);
+
+  g_list_store_remove_all (auftakt_event_get_agenda (event));
+  document = auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_ROOMS);
+  g_assert_false (auftakt_print_document_write_pdf (document, path, NULL, &error));
+  g_assert_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "No room of the event potsdam-2018 is used");
+  g_clear_error (&error);
+
+  /* nothing left behind, not even a temporary file */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".never.pdf-"));
+}
+
+static void
+test_formats (void)
+{
+  g_autofree char *date = auftakt_print_format_date ("2018-03-15");
+  g_autofree char *leap = auftakt_print_format_date ("2024-02-29");
+  g_autofree char *range = auftakt_print_format_time_range (9 * 60 + 5, 12 * 60 + 15);
+  AuftaktPrintKind kind;
+
+  g_assert_cmpstr (date, ==, "Thursday, 15 March 2018");
+  g_assert_cmpstr (leap, ==, "Thursday, 29 February 2024");
+  g_assert_null (auftakt_print_format_date ("2023-02-29"));
+  g_assert_null (auftakt_print_format_date ("15.03.2018"));
+  g_assert_cmpstr (range, ==, "09:05–12:15");
+  g_assert_null (auftakt_print_format_time_range (-1, 60));
+
+  g_assert_true (auftakt_print_kind_from_string ("attendance", &kind));
+  g_assert_cmpint (kind, ==, AUFTAKT_PRINT_KIND_ATTENDANCE);
+  g_assert_false (auftakt_print_kind_from_string ("posters", &kind));
+  g_assert_cmpstr (auftakt_print_kind_to_string (AUFTAKT_PRINT_KIND_ROOMS), ==, "rooms");
+}
+
+/* GtkPrintOperation's way: paginate for its page size, draw page by page. */
+static void
+test_paginate_letter (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (40);
+  g_autoptr(AuftaktPrintDocument) document =
+    auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_ATTENDANCE);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_true (auftakt_print_document_paginate (document, 612, 792, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (auftakt_print_document_get_n_pages (document), >=, 3);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < auftakt_print_document_get_n_pages (document); i++)
+    auftakt_print_document_draw_page (document, cr, i);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/print/formats", test_formats);
+  g_test_add_func ("/print/participants", test_participants);
+  g_test_add_func ("/print/participants/one", test_one_participant);
+  g_test_add_func ("/print/participants/one-page-each", test_one_page_each);
+  g_test_add_func ("/print/attendance", test_attendance);
+  g_test_add_func ("/print/rooms", test_rooms);
+  g_test_add_func ("/print/referees", test_referees);
+  g_test_add_func ("/print/agenda", test_agenda);
+  g_test_add_func ("/print/errors", test_errors);
+  g_test_add_func ("/print/paginate-letter", test_paginate_letter);
+
+  return g_test_run ();
+}
