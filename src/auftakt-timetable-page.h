@@ -10,4 +10,32 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AuftaktTimetablePage, auftakt_timetable_page, AUFTAKT, TIMETABLE_PAGE,
                       GtkWidget)
 
+/* The grid of rounds × rooms with the sessions, the scheduler and the hand
+ * adjustments.  Every adjustment is one undoable edit of the schedule. */
+gboolean    auftakt_timetable_page_get_solving     (AuftaktTimetablePage *self);
+const char *auftakt_timetable_page_get_summary     (AuftaktTimetablePage *self);
+void        auftakt_timetable_page_select_session  (AuftaktTimetablePage *self,
+                                                    const char           *workshop,
+                                                    const char           *round);
+gboolean    auftakt_timetable_page_move_session    (AuftaktTimetablePage *self,
+                                                    const char           *workshop,
+                                                    const char           *round,
+                                                    const char           *to_room,
+                                                    const char           *to_round,
+                                                    GError              **error);
+gboolean    auftakt_timetable_page_move_attendee   (AuftaktTimetablePage *self,
+                                                    const char           *participant,
+                                                    const char           *round,
+                                                    const char           *from_workshop,
+                                                    const char           *to_workshop,
+                                                    GError              **error);
+gboolean    auftakt_timetable_page_lock            (AuftaktTimetablePage *self,
+                                                    const char           *workshop,
+                                                    const char           *round,
+                                                    const char           *participant,
+                                                    gboolean              locked,
+                                                    GError              **error);
+/* Messages of the broken rules the page lists. */
+GPtrArray  *auftakt_timetable_page_list_problems   (AuftaktTimetablePage *self);
+
 G_END_DECLS
