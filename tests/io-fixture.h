@@ -243,3 +243,94 @@ fixture_event_new_with_schedule (guint n)
 
   return event;
 }
+
+/* Running auftakt-cli ($AUFTAKT_CLI) on plans made from these events. */
+
+#include <sys/wait.h>
+
+#include "auftakt-store.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} FixtureRun;
+
+static inline void
+fixture_run_clear (FixtureRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FixtureRun, fixture_run_clear)
+
+/* argv without the program, NULL-terminated */
+G_GNUC_NULL_TERMINATED
+static inline void
+fixture_run_cli (FixtureRun *run,
+                 const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("AUFTAKT_CLI");
+  int wait_status;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  fixture_run_clear (run);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* The last line of stdout: the machine line. */
+static inline char *
+fixture_machine_line (FixtureRun *run)
+{
+  g_autofree char *out = g_strdup (run->out);
+  char *last;
+
+  g_strchomp (out);
+  last = strrchr (out, '\n');
+  return g_strdup (last != NULL ? last + 1 : out);
+}
+
+/* A new plan at @path (replacing any) holding @event. */
+static inline void
+fixture_create_plan (const char   *path,
+                     AuftaktEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AuftaktStore) store = auftakt_store_create (path, TRUE, event, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+static inline AuftaktEvent *
+fixture_load_plan (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AuftaktStore) store = auftakt_store_open (path, &error);
+  g_autofree char *id = NULL;
+  AuftaktEvent *event;
+
+  g_assert_no_error (error);
+  id = auftakt_store_resolve_event (store, NULL, &error);
+  g_assert_no_error (error);
+  event = auftakt_store_load_event (store, id, &error);
+  g_assert_no_error (error);
+
+  return event;
+}

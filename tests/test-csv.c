@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "auftakt-csv.h"
 #include "auftakt-registration-import.h"
@@ -635,6 +636,102 @@ test_shifted_columns (void)
                    AUFTAKT_IMPORT_ROW_NEW);
 }
 
+static char *
+plan_path (const char *name)
+{
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static void
+test_cli_import (void)
+{
+  g_autoptr(AuftaktEvent) fixture = fixture_event_new ();
+  g_autofree char *plan = plan_path ("csv.auftakt");
+  g_autofree char *webform = data_path ("webform.csv");
+  g_autofree char *update = data_path ("webform-update.csv");
+  g_autofree char *bad = data_path ("bad-unknown-workshop.csv");
+  g_autofree char *encoding = data_path ("bad-encoding.csv");
+  g_autofree char *expected = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_auto(FixtureRun) run = { 0, };
+
+  fixture_create_plan (plan, fixture);
+
+  /* a dry run reports and changes nothing */
+  fixture_run_cli (&run, "import-csv", plan, webform, "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = fixture_machine_line (&run);
+  g_assert_cmpstr (line, ==, "added=3 changed=0 removed=0 unchanged=0 skipped=0");
+  event = fixture_load_plan (plan);
+  g_assert_cmpuint (n_participants (event), ==, 0);
+  g_clear_object (&event);
+  g_clear_pointer (&line, g_free);
+
+  fixture_run_cli (&run, "import-csv", plan, webform, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = fixture_machine_line (&run);
+  g_assert_cmpstr (line, ==, "added=3 changed=0 removed=0 unchanged=0 skipped=0");
+  g_clear_pointer (&line, g_free);
+  g_assert_nonnull (strstr (run.out, "  3 “Email” → email\n"));
+
+  /* bad rows: exit 2, every problem with its line, the plan as it was */
+  fixture_run_cli (&run, "import-csv", plan, bad, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  expected = g_strdup_printf ("%s:3: unknown workshop “Verwaltng” in column “1. Wahl”; "
+                              "did you mean “Verwaltung”?\n"
+                              "%s:5: unknown workshop “Kochkurs für Anfänger” in column "
+                              "“2. Wahl”\n", bad, bad);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  line = fixture_machine_line (&run);
+  g_assert_cmpstr (line, ==, "added=NA changed=NA removed=NA unchanged=NA skipped=NA");
+  g_clear_pointer (&line, g_free);
+  event = fixture_load_plan (plan);
+  g_assert_cmpuint (n_participants (event), ==, 3);
+  g_assert_nonnull (participant_by_email (event, "lars.kuhn@example.org"));
+  g_clear_object (&event);
+
+  /* the updated export, matched by e-mail */
+  fixture_run_cli (&run, "import-csv", plan, update, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = fixture_machine_line (&run);
+  g_assert_cmpstr (line, ==, "added=1 changed=1 removed=1 unchanged=1 skipped=0");
+  g_clear_pointer (&line, g_free);
+  event = fixture_load_plan (plan);
+  g_assert_cmpuint (n_participants (event), ==, 3);
+  g_assert_cmpstr (auftakt_participant_get_id (participant_by_email (event,
+                   "soeren.jahnke@example.org")), ==, "P4");
+  assert_choices (participant_by_email (event, "frank.naumann@example.org"), "WS5 WS4");
+  g_clear_object (&event);
+
+  /* skipping the bad rows imports the others */
+  fixture_run_cli (&run, "import-csv", plan, bad, "--skip-bad-rows", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = fixture_machine_line (&run);
+  g_assert_cmpstr (line, ==, "added=2 changed=0 removed=3 unchanged=0 skipped=2");
+  g_clear_pointer (&line, g_free);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+
+  /* --map: a column by number, and an error */
+  fixture_run_cli (&run, "import-csv", plan, webform, "--map", "2=ignore", "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no column holds the participants’ names"));
+  fixture_run_cli (&run, "import-csv", plan, webform, "--map", "Telefon=email", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--map “Telefon=email”: "));
+
+  /* unreadable input */
+  fixture_run_cli (&run, "import-csv", plan, encoding, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:4: this line is not valid UTF-8", encoding);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  fixture_run_cli (&run, "import-csv", plan, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  g_assert_cmpint (g_remove (plan), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/csv/map", test_map);
   g_test_add_func ("/csv/reimport", test_reimport);
   g_test_add_func ("/csv/line-numbers-past-65535", test_line_numbers_past_65535);
+  g_test_add_func ("/csv/cli/import-csv", test_cli_import);
 
   return g_test_run ();
 }

@@ -224,14 +224,14 @@ test_ics_errors (void)
 
   g_assert_false (auftakt_export_ics (event, "P99", path, &error));
   g_assert_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_PARTICIPANT);
-  g_assert_cmpstr (error->message, ==, "The event potsdam-2018 has no participant P99");
+  g_assert_cmpstr (error->message, ==, "the event potsdam-2018 has no participant P99");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
   auftakt_round_set_start (auftakt_event_find_round (event, "R2"), -1);
   g_assert_false (auftakt_export_ics (event, "P1", path, &error));
   g_assert_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_TIME);
-  g_assert_cmpstr (error->message, ==, "The round R2 has no start or end time");
+  g_assert_cmpstr (error->message, ==, "the round R2 has no start or end time");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
@@ -240,7 +240,7 @@ test_ics_errors (void)
   g_assert_null (text);
   g_assert_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_DATE);
   g_assert_cmpstr (error->message, ==,
-                   "The date “15.03.2018” of the event potsdam-2018 is not a date (YYYY-MM-DD)");
+                   "the date “15.03.2018” of the event potsdam-2018 is not a date (YYYY-MM-DD)");
   g_clear_error (&error);
 
   auftakt_event_set_date (event, "2018-03-15");
@@ -477,6 +477,61 @@ test_uuid (void)
   g_assert_nonnull (strchr ("89ab", a[19]));
 }
 
+static void
+test_cli (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autofree char *plan = temp_path ("export.auftakt");
+  g_autofree char *ics = temp_path ("cli.ics");
+  g_autofree char *xml = temp_path ("cli.xml");
+  g_autofree char *csv = temp_path ("cli.csv");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(FixtureRun) run = { 0, };
+
+  fixture_create_plan (plan, event);
+
+  fixture_run_cli (&run, "export", plan, "--format", "ics", "--participant", "P1", "-o", ics,
+                   NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = parse_ics (ics);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 8);
+
+  fixture_run_cli (&run, "export", plan, "--format", "frab", "-o", xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (validate_frab (xml));
+
+  fixture_run_cli (&run, "export", plan, "--format", "csv", "-o", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "ID,Name,"));
+  g_clear_pointer (&text, g_free);
+
+  fixture_run_cli (&run, "export", plan, "--format", "csv-excel", "-o", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFID;Name;"));
+
+  g_assert_cmpint (g_remove (ics), ==, 0);
+  g_assert_cmpint (g_remove (xml), ==, 0);
+  g_assert_cmpint (g_remove (csv), ==, 0);
+
+  /* failures leave no file behind */
+  fixture_run_cli (&run, "export", plan, "--format", "ics", "--participant", "P999", "-o", ics,
+                   NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "the event potsdam-2018 has no participant P999"));
+  g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+  fixture_run_cli (&run, "export", plan, "--format", "frab", "--participant", "P1", "-o", xml,
+                   NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  fixture_run_cli (&run, "export", plan, "--format", "vcard", "-o", xml, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_remove (plan), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/export/csv/plain", test_csv_plain);
   g_test_add_func ("/export/csv/excel", test_csv_excel);
   g_test_add_func ("/export/csv/no-schedule", test_csv_no_schedule);
+  g_test_add_func ("/export/cli", test_cli);
 
   return g_test_run ();
 }

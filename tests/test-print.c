@@ -69,7 +69,7 @@ assert_inside_margins (const char *path)
   g_autofree char *html = run (argv);
   g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
                                          "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
-                                         0, 0, NULL);
+                                         G_REGEX_RAW, 0, NULL);  /* no UTF-8 check per match */
   g_autoptr(GMatchInfo) match = NULL;
   guint words = 0;
 
@@ -337,7 +337,7 @@ test_errors (void)
   document = auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_PARTICIPANTS);
   g_assert_false (auftakt_print_document_write_pdf (document, path, NULL, &error));
   g_assert_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_NO_SCHEDULE);
-  g_assert_cmpstr (error->message, ==, "The event potsdam-2018 has no schedule yet");
+  g_assert_cmpstr (error->message, ==, "the event potsdam-2018 has no schedule yet");
   g_clear_error (&error);
   g_clear_object (&document);
 
@@ -364,7 +364,7 @@ test_errors (void)
   document = auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_ROOMS);
   g_assert_false (auftakt_print_document_write_pdf (document, path, NULL, &error));
   g_assert_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_EMPTY);
-  g_assert_cmpstr (error->message, ==, "No room of the event potsdam-2018 is used");
+  g_assert_cmpstr (error->message, ==, "no room of the event potsdam-2018 is used");
   g_clear_error (&error);
 
   /* nothing left behind, not even a temporary file */
@@ -419,6 +419,67 @@ test_paginate_letter (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+test_cli (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
+  g_autoptr(AuftaktEvent) unscheduled = fixture_event_new ();
+  g_autofree char *plan = temp_path ("print.auftakt");
+  g_autofree char *bare = temp_path ("bare.auftakt");
+  g_autofree char *out = temp_path ("cli.pdf");
+  g_autofree char *line = NULL;
+  g_autofree char *text = NULL;
+  g_auto(FixtureRun) run = { 0, };
+  const char *kinds[] = { "rooms", "referees", "agenda", "attendance" };
+
+  fixture_create_plan (plan, event);
+  fixture_create_plan (bare, unscheduled);
+
+  fixture_run_cli (&run, "print", plan, "--kind", "participants", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = fixture_machine_line (&run);
+  g_assert_cmpstr (line, ==, "pages=120");
+  g_clear_pointer (&line, g_free);
+  g_assert_cmpuint (n_pages (out), ==, 120);
+
+  fixture_run_cli (&run, "print", plan, "--kind", "participants", "--participant", "P2",
+                   "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (out, 0);
+  assert_contains (text, "Änne Müller");
+  g_assert_cmpuint (n_pages (out), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      fixture_run_cli (&run, "print", plan, "--kind", kinds[i], "-o", out, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_str_has_prefix (run.out, "Wrote "));
+    }
+  g_assert_cmpint (g_remove (out), ==, 0);
+
+  /* failures leave no file behind */
+  fixture_run_cli (&run, "print", bare, "--kind", "attendance", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "the event potsdam-2018 has no schedule yet"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  fixture_run_cli (&run, "print", plan, "--kind", "participants", "--participant", "P999",
+                   "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  fixture_run_cli (&run, "print", plan, "--kind", "posters", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  fixture_run_cli (&run, "print", plan, "--kind", "rooms", "--participant", "P1", "-o", out,
+                   NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  fixture_run_cli (&run, "print", plan, "--kind", "rooms", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  fixture_run_cli (&run, "print", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_assert_cmpint (g_remove (plan), ==, 0);
+  g_assert_cmpint (g_remove (bare), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/print/agenda", test_agenda);
   g_test_add_func ("/print/errors", test_errors);
   g_test_add_func ("/print/paginate-letter", test_paginate_letter);
+  g_test_add_func ("/print/cli", test_cli);
 
   return g_test_run ();
 }

@@ -17,8 +17,10 @@ static const AuftaktCliCommand commands[] = {
     N_("The event is checked against the schema and the format’s rules first; "
        "on any problem nothing is written."),
     auftakt_cli_import },
-  { "export", N_("PLAN.auftakt --format event|schedule -o OUT.xml"),
-    N_("Write an event or its schedule in the exchange format."),
+  { "export", N_("PLAN.auftakt --format event|schedule|ics|frab|csv|csv-excel "
+                 "[--participant ID] -o OUT"),
+    N_("Write an event or its schedule in the exchange format, or the day as iCalendar, "
+       "frab schedule.xml or CSV."),
     NULL,
     auftakt_cli_export },
   { "check", N_("EVENT.xml|PLAN.auftakt [SCHEDULE.xml]"),
@@ -27,6 +29,21 @@ static const AuftaktCliCommand commands[] = {
        "valid=0|1 cost=N top_k_share=X unranked_share=X participants=N sessions=N.\n"
        "Exit status: 0 valid, 1 a rule is broken, 2 a file cannot be read."),
     auftakt_cli_check },
+  { "import-csv", N_("PLAN.auftakt REGISTRATIONS.csv [--map COLUMN=FIELD …] [--skip-bad-rows] "
+                     "[--dry-run]"),
+    N_("Import registrations from a spreadsheet or web form export."),
+    N_("Columns are recognised by their headers (Name, Vorname, E-Mail, Behörde, Wunsch 1, "
+       "1. Wahl, First choice …); --map corrects them. Participants are matched by e-mail:\n"
+       "a new export updates them and removes those no longer listed. Any bad row stops the\n"
+       "import (exit 2, every problem as FILE:LINE: message) unless --skip-bad-rows.\n"
+       "Machine line: added=N changed=N removed=N unchanged=N skipped=N."),
+    auftakt_cli_import_csv },
+  { "print", N_("PLAN.auftakt --kind participants|rooms|referees|agenda|attendance "
+                "[--participant ID] -o OUT.pdf"),
+    N_("Print personal schedules, door signs, referee schedules, the agenda or attendance "
+       "lists as an A4 PDF."),
+    N_("Personal schedules take one page per participant. Machine line: pages=N."),
+    auftakt_cli_print },
 };
 
 const AuftaktCliCommand *

@@ -118,7 +118,7 @@ auftakt_export_csv_to_string (AuftaktEvent       *event,
   if (auftakt_event_get_schedule (event) == NULL)
     {
       g_set_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_SCHEDULE,
-                   _("The event %s has no schedule yet"), auftakt_event_get_id (event));
+                   _("the event %s has no schedule yet"), auftakt_event_get_id (event));
       return NULL;
     }
 

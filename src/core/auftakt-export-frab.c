@@ -273,14 +273,14 @@ auftakt_export_frab_to_string (AuftaktEvent  *event,
           AuftaktAgendaItem *item = entry->item;
           const char *title = auftakt_agenda_item_get_title (item);
 
-          what = g_strdup_printf (_("The agenda item “%s”"),
+          what = g_strdup_printf (_("the agenda item “%s”"),
                                   !is_empty (title) ? title : auftakt_agenda_item_get_id (item));
           guid = auftakt_export_uuid (id, "agenda", auftakt_agenda_item_get_id (item), "", NULL);
           name = room_name (event, auftakt_agenda_item_get_room (item));
         }
       else
         {
-          what = g_strdup_printf (_("The round %s"), auftakt_session_get_round (entry->session));
+          what = g_strdup_printf (_("the round %s"), auftakt_session_get_round (entry->session));
           guid = auftakt_export_uuid (id, "session", auftakt_session_get_workshop (entry->session),
                                       auftakt_session_get_round (entry->session), NULL);
           name = room_name (event, auftakt_session_get_room (entry->session));

@@ -213,7 +213,7 @@ append_agenda_item (GString            *out,
                              auftakt_agenda_item_get_id (item),
                              participant != NULL ? auftakt_participant_get_id (participant) : "",
                              NULL);
-  what = g_strdup_printf (_("The agenda item “%s”"),
+  what = g_strdup_printf (_("the agenda item “%s”"),
                           !is_empty (title) ? title : auftakt_agenda_item_get_id (item));
 
   append_line (out, "BEGIN:VEVENT");
@@ -275,7 +275,7 @@ append_session (GString            *out,
                                auftakt_session_get_workshop (session),
                                auftakt_session_get_round (session), NULL);
 
-  what = g_strdup_printf (_("The round %s"), auftakt_session_get_round (session));
+  what = g_strdup_printf (_("the round %s"), auftakt_session_get_round (session));
 
   append_line (out, "BEGIN:VEVENT");
   append_property (out, "UID:%s", uid);
@@ -346,14 +346,14 @@ auftakt_export_ics_to_string (AuftaktEvent  *event,
       if (participant == NULL)
         {
           g_set_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_PARTICIPANT,
-                       _("The event %s has no participant %s"),
+                       _("the event %s has no participant %s"),
                        auftakt_event_get_id (event), participant_id);
           return NULL;
         }
       if (auftakt_event_get_schedule (event) == NULL)
         {
           g_set_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_SCHEDULE,
-                       _("The event %s has no schedule yet"), auftakt_event_get_id (event));
+                       _("the event %s has no schedule yet"), auftakt_event_get_id (event));
           return NULL;
         }
       by_participant = auftakt_export_sessions_by_participant (event);

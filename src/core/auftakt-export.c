@@ -98,10 +98,10 @@ auftakt_export_date_time (AuftaktEvent  *event,
     {
       if (auftakt_event_get_date (event) == NULL)
         g_set_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_DATE,
-                     _("The event %s has no date"), auftakt_event_get_id (event));
+                     _("the event %s has no date"), auftakt_event_get_id (event));
       else
         g_set_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_NO_DATE,
-                     _("The date “%s” of the event %s is not a date (YYYY-MM-DD)"),
+                     _("the date “%s” of the event %s is not a date (YYYY-MM-DD)"),
                      auftakt_event_get_date (event), auftakt_event_get_id (event));
       return NULL;
     }

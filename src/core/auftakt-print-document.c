@@ -589,7 +589,7 @@ build_participants (AuftaktPrintDocument  *self,
   if (auftakt_event_get_schedule (event) == NULL)
     {
       g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_NO_SCHEDULE,
-                   _("The event %s has no schedule yet"), auftakt_event_get_id (event));
+                   _("the event %s has no schedule yet"), auftakt_event_get_id (event));
       return FALSE;
     }
 
@@ -602,7 +602,7 @@ build_participants (AuftaktPrintDocument  *self,
       if (participant == NULL)
         {
           g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_NO_PARTICIPANT,
-                       _("The event %s has no participant %s"),
+                       _("the event %s has no participant %s"),
                        auftakt_event_get_id (event), self->participant);
           return FALSE;
         }
@@ -1457,7 +1457,7 @@ auftakt_print_document_paginate (AuftaktPrintDocument  *self,
       if (auftakt_event_get_schedule (event) == NULL)
         {
           g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_NO_SCHEDULE,
-                       _("The event %s has no schedule yet"), auftakt_event_get_id (event));
+                       _("the event %s has no schedule yet"), auftakt_event_get_id (event));
           return FALSE;
         }
       build_attendance (self);
@@ -1474,24 +1474,24 @@ auftakt_print_document_paginate (AuftaktPrintDocument  *self,
         {
         case AUFTAKT_PRINT_KIND_PARTICIPANTS:
           g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_EMPTY,
-                       _("The event %s has no participants to print"), id);
+                       _("the event %s has no participants to print"), id);
           break;
         case AUFTAKT_PRINT_KIND_ROOMS:
           g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_EMPTY,
-                       _("No room of the event %s is used"), id);
+                       _("no room of the event %s is used"), id);
           break;
         case AUFTAKT_PRINT_KIND_REFEREES:
           g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_EMPTY,
-                       _("No referee of the event %s leads or speaks at anything"), id);
+                       _("no referee of the event %s leads or speaks at anything"), id);
           break;
         case AUFTAKT_PRINT_KIND_AGENDA:
           g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_EMPTY,
-                       _("The event %s has nothing to print"), id);
+                       _("the event %s has nothing to print"), id);
           break;
         case AUFTAKT_PRINT_KIND_ATTENDANCE:
         default:
           g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_EMPTY,
-                       _("The schedule of the event %s has no sessions"), id);
+                       _("the schedule of the event %s has no sessions"), id);
           break;
         }
       return FALSE;
