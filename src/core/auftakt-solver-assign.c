@@ -35,8 +35,6 @@ enum {
 
 #define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
 
-guint64 debug_finds, debug_passes;
-
 static int
 compare_int64 (gconstpointer a,
                gconstpointer b)
@@ -797,6 +795,85 @@ _auftakt_search_load (AuftaktSearch *se,
   se->logging = logging;
 }
 
+/* Participants who ranked nothing cost the same everywhere; spread them
+ * over the sessions of each round so that the sessions fill evenly, by
+ * moving one at a time from the fullest session (by share of seats) to the
+ * emptiest while that narrows the gap.  The cost does not change, nor does
+ * anything a re-solve keeps. */
+static int
+walk_in_for (const AuftaktSearch *se,
+             int                  s,
+             int                  t)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R, r = s % R;
+
+  for (int j = 0; j < se->n_mem[s]; j++)
+    {
+      int p = se->mem[s][j];
+
+      if (pb->choice_start[p] == pb->choice_start[p + 1] && !se->pinned_p[p * R + r] &&
+          published (se, p, r) != s / R && _auftakt_search_eligible (se, p, r, t / R, r))
+        return p;
+    }
+  return -1;
+}
+
+void
+_auftakt_search_spread_walk_ins (AuftaktSearch *se)
+{
+  int R = se->R;
+  gboolean logging = se->logging;
+  g_autofree int *sessions = g_new (int, se->n_nodes + 1);
+
+  se->logging = FALSE;
+  for (int r = 0; r < R; r++)
+    {
+      int n = 0;
+
+      for (int i = 0; i < se->n_active; i++)
+        if (se->active[i] != se->x && se->node_r[se->active[i]] == r)
+          sessions[n++] = se->session_of[se->active[i]];
+
+      /* each move lowers the sum of n^2 / cap: this ends */
+      for (int guard = 0; guard < se->P * se->K; guard++)
+        {
+          int from = -1, to = -1, mover = -1;
+          double gap = 0;
+
+          for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+              {
+                int s = sessions[i], t = sessions[j], p;
+                double g;
+
+                if (s == t || se->n_mem[s] <= se->lo[s / R] || se->n_mem[t] >= se->cap[t])
+                  continue;
+                /* the move narrows the gap: (n_s - 1) / c_s >= (n_t + 1) / c_t */
+                if ((gint64) (se->n_mem[s] - 1) * se->cap[t]
+                    < (gint64) (se->n_mem[t] + 1) * se->cap[s])
+                  continue;
+                g = (double) se->n_mem[s] / se->cap[s] - (double) se->n_mem[t] / se->cap[t];
+                if (g <= gap)
+                  continue;
+                p = walk_in_for (se, s, t);
+                if (p < 0)
+                  continue;
+                gap = g;
+                from = s;
+                to = t;
+                mover = p;
+              }
+          if (mover < 0)
+            break;
+          _auftakt_search_unassign (se, mover, r);
+          _auftakt_search_assign (se, mover, r, to / R);
+          g_assert (from % R == r);
+        }
+    }
+  se->logging = logging;
+}
+
 /* ---- negative cycles ---- */
 
 static inline gint64
@@ -865,12 +942,10 @@ find_cycle (AuftaktSearch *se)
       se->seen[u] = -1;
     }
 
-  debug_finds++;
   for (int pass = 0; pass <= n; pass++)
     {
       gboolean any = FALSE;
 
-      debug_passes++;
 
       for (int i = 0; i < n; i++)
         se->upd_next[list[i]] = 0;

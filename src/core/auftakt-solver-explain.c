@@ -212,11 +212,13 @@ compare_desc (gconstpointer a,
  * workshops that may run there, biggest room with the biggest max (for
  * seats = min (capacity, max) that matching is the best); with
  * with_referees, workshops that share referees count at most as often as
- * they have referees.  Mins are ignored, so this is an upper bound. */
+ * they have referees; without with_absences, as if every referee were
+ * there.  Mins are ignored, so this is an upper bound. */
 static gint64
 round_seats (const AuftaktProblem *pb,
              int                   r,
-             gboolean              with_referees)
+             gboolean              with_referees,
+             gboolean              with_absences)
 {
   int W = pb->n_workshops, M = pb->n_rooms, F = pb->n_referees;
   g_autofree int *caps = g_new (int, M + 1);
@@ -246,7 +248,7 @@ round_seats (const AuftaktProblem *pb,
           component[a] = b;
         }
   for (int w = 0; w < W; w++)
-    if ((pb->workshop_rounds[w] & BIT (r)) &&
+    if ((with_absences ? (pb->workshop_rounds[w] & BIT (r)) : !(pb->workshop_off[w] & BIT (r))) &&
         (!with_referees || pb->lead_start[w] == pb->lead_start[w + 1]))
       maxes[n_maxes++] = pb->workshop_max[w];
   if (with_referees)
@@ -296,9 +298,11 @@ round_seats (const AuftaktProblem *pb,
   return seats;
 }
 
-/* Referees who lead several workshops: they limit what a round can offer. */
+/* Referees who keep workshops out of round r: away then, or leading
+ * several workshops of which only one can run at a time. */
 static void
 explain_referees (const AuftaktProblem *pb,
+                  int                   r,
                   GPtrArray            *explanations)
 {
   for (int f = 0; f < pb->n_referees; f++)
@@ -308,26 +312,27 @@ explain_referees (const AuftaktProblem *pb,
 
       for (int w = 0; w < pb->n_workshops; w++)
         for (int i = pb->lead_start[w]; i < pb->lead_start[w + 1]; i++)
-          if (pb->leads[i] == f)
+          if (pb->leads[i] == f && !(pb->workshop_off[w] & BIT (r)))
             {
               if (n > 0)
                 g_string_append (names, _(" and "));
               g_string_append_printf (names, "%s %s", pb->workshop_ids[w], pb->workshop_titles[w]);
               n++;
             }
-      if (n < 2)
+      if (n == 0)
         continue;
-      if (pb->referee_off[f] != 0)
+      if (pb->referee_off[f] & BIT (r))
         {
           int all = pb->n_rounds;
           guint64 on = ~pb->referee_off[f] & (all == 64 ? ~G_GUINT64_CONSTANT (0)
                                                         : (G_GUINT64_CONSTANT (1) << all) - 1);
           g_autofree char *rounds = round_list (pb, on);
 
+          /* Translators: referee, the workshops they lead, the rounds they are there */
           add (explanations, g_strdup_printf (_("Referee %s leads %s but is only available in %s"),
                                               pb->referee_names[f], names->str, rounds));
         }
-      else
+      else if (n > 1)
         add (explanations, g_strdup_printf (_("Referee %s leads %s, so only one of them can run "
                                               "in each round"),
                                             pb->referee_names[f], names->str));
@@ -342,7 +347,6 @@ explain_seats (const AuftaktProblem *pb,
   g_autofree gint64 *forced = g_new0 (gint64, R);
   g_autofree gint64 *available = g_new0 (gint64, R);
   gint64 total = 0, need = (gint64) P * pb->k, total_ref = 0;
-  gboolean referees = FALSE;
 
   for (int p = 0; p < P; p++)
     {
@@ -358,8 +362,8 @@ explain_seats (const AuftaktProblem *pb,
     }
   for (int r = 0; r < R; r++)
     {
-      gint64 plain = round_seats (pb, r, FALSE);
-      gint64 with_ref = round_seats (pb, r, TRUE);
+      gint64 plain = round_seats (pb, r, FALSE, FALSE);
+      gint64 with_ref = round_seats (pb, r, TRUE, TRUE);
 
       total += MIN (plain, available[r]);
       total_ref += MIN (with_ref, available[r]);
@@ -375,7 +379,8 @@ explain_seats (const AuftaktProblem *pb,
                                              "the rooms seat at most %" G_GINT64_FORMAT,
                                              forced[r] - with_ref),
                                 pb->round_names[r], forced[r] - with_ref, forced[r], with_ref));
-          referees |= forced[r] <= plain;
+          if (forced[r] <= plain)
+            explain_referees (pb, r, explanations);
         }
     }
   if (total_ref < need)
@@ -390,10 +395,11 @@ explain_seats (const AuftaktProblem *pb,
                                          "participants with %d workshops each",
                                          need - total_ref),
                             total_ref, need - total_ref, P, pb->k));
-      referees |= total >= need;
+      if (total >= need)
+        for (int r = 0; r < R; r++)
+          if (round_seats (pb, r, TRUE, TRUE) < round_seats (pb, r, FALSE, FALSE))
+            explain_referees (pb, r, explanations);
     }
-  if (referees)
-    explain_referees (pb, explanations);
 }
 
 void

@@ -488,13 +488,46 @@ save (const AuftaktSearch *se,
   memcpy (at, se->at, sizeof (int) * (gsize) se->P * se->R);
 }
 
+/* One random change of the timetable, its displaced participants placed
+ * again and the assignment improved; FALSE (nothing changed) if the change
+ * drawn cannot be made.  Logs for undo. */
+static gboolean
+random_move (AuftaktSearch *se,
+             GArray        *displaced)
+{
+  int kind = _auftakt_rng_below (&se->rng, 100);
+  guint mark = se->log->len;
+  gboolean done;
+
+  g_array_set_size (displaced, 0);
+  if (kind < 35)
+    done = move_room (se);
+  else if (kind < 60)
+    done = open_one (se, displaced);
+  else if (kind < 75)
+    done = close_one (se, displaced);
+  else
+    done = move_round (se, displaced);
+  if (!done)
+    {
+      _auftakt_search_undo (se, mark);
+      return FALSE;
+    }
+  for (guint i = 0; i < displaced->len; i++)
+    _auftakt_search_place (se, g_array_index (displaced, int, i), NULL);
+  _auftakt_search_improve (se);
+  return TRUE;
+}
+
 /**
  * _auftakt_timetable_search:
  * @bound: a lower bound on the cost; the search stops when it reaches it
  *
- * Improves timetable and assignment together until the search stops
- * improving, time is up, or the cost meets the bound.  Leaves the best
- * state found.
+ * Iterated local search: late acceptance hill climbing over random changes
+ * of the timetable until it stops improving, then a kick (a few random
+ * changes from the best state) and again, until several kicks in a row
+ * found nothing better, time is up, or the cost meets the bound.  Leaves
+ * the best state found.
  */
 void
 _auftakt_timetable_search (AuftaktSearch *se,
@@ -503,15 +536,15 @@ _auftakt_timetable_search (AuftaktSearch *se,
                                                    gpointer       data),
                            gpointer       data)
 {
-  enum { HISTORY = 40 };
+  enum { HISTORY = 40, KICKS = 12 };
   g_autofree int *best_room = g_new (int, se->S);
   g_autofree int *best_at = g_new (int, (gsize) se->P * se->R + 1);
   g_autoptr(GArray) displaced = g_array_new (FALSE, FALSE, sizeof (int));
   gint64 history[HISTORY];
   gint64 best;
-  guint64 iteration = 0, idle = 0, max_idle;
+  guint64 iteration = 0, max_idle;
   gint64 last_report = g_get_monotonic_time ();
-  int dbg_tried[4] = {0}, dbg_done[4] = {0}, dbg_acc[4] = {0}, dbg_imp[4] = {0};
+  int kicks = 0;
 
   _auftakt_search_improve (se);
   best = _auftakt_search_objective (se);
@@ -521,88 +554,84 @@ _auftakt_timetable_search (AuftaktSearch *se,
   save (se, best_room, best_at);
   if (se->penalty == 0)
     se->best_cost = se->cost;
-  for (int i = 0; i < HISTORY; i++)
-    history[i] = best;
   /* enough tries for every kind of change of every running session */
   max_idle = 400 + 40 * (guint64) (se->n_active);
 
-  while (!_auftakt_search_check_stop (se) && idle < max_idle)
+  while (!_auftakt_search_check_stop (se))
     {
-      guint mark;
-      gint64 before = _auftakt_search_objective (se), after;
-      int kind = _auftakt_rng_below (&se->rng, 100);
-      gboolean done;
+      guint64 idle = 0;
+      gboolean improved = FALSE;
 
-      if (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
+      for (int i = 0; i < HISTORY; i++)
+        history[i] = _auftakt_search_objective (se);
+
+      while (!_auftakt_search_check_stop (se) && idle < max_idle)
+        {
+          gint64 before = _auftakt_search_objective (se), after;
+
+          if (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
+            break;
+          g_array_set_size (se->log, 0);
+          se->logging = TRUE;
+          if (!random_move (se, displaced))
+            {
+              se->logging = FALSE;
+              idle++;
+              continue;
+            }
+          after = _auftakt_search_objective (se);
+          if (se->stopped && after > before)
+            {
+              _auftakt_search_undo (se, 0);
+              se->logging = FALSE;
+              break;
+            }
+          if (after > before && after > history[iteration % HISTORY])
+            _auftakt_search_undo (se, 0);
+          g_array_set_size (se->log, 0);
+          se->logging = FALSE;
+          history[iteration % HISTORY] = _auftakt_search_objective (se);
+          iteration++;
+
+          if (_auftakt_search_objective (se) < best)
+            {
+              best = _auftakt_search_objective (se);
+              save (se, best_room, best_at);
+              if (se->penalty == 0)
+                se->best_cost = se->cost;
+              idle = 0;
+              improved = TRUE;
+            }
+          else
+            idle++;
+
+          if (report != NULL && g_get_monotonic_time () - last_report > 100000)
+            {
+              last_report = g_get_monotonic_time ();
+              report (se, data);
+            }
+        }
+
+      if (se->stopped || (se->penalty == 0 && se->changes == 0 && se->cost <= bound))
+        break;
+      kicks = improved ? 0 : kicks + 1;
+      if (kicks >= KICKS)
         break;
 
-      g_array_set_size (se->log, 0);
-      se->logging = TRUE;
-      mark = se->log->len;
-      g_array_set_size (displaced, 0);
-      if (kind < 35)
-        done = move_room (se);
-      else if (kind < 60)
-        done = open_one (se, displaced);
-      else if (kind < 75)
-        done = close_one (se, displaced);
-      else
-        done = move_round (se, displaced);
-      kind = kind < 35 ? 0 : kind < 60 ? 1 : kind < 75 ? 2 : 3;
-      dbg_tried[kind]++;
-      dbg_done[kind] += done;
-      if (!done)
-        {
-          _auftakt_search_undo (se, mark);
-          se->logging = FALSE;
-          idle++;
-          continue;
-        }
-      for (guint i = 0; i < displaced->len; i++)
-        _auftakt_search_place (se, g_array_index (displaced, int, i), NULL);
-      _auftakt_search_improve (se);
-      after = _auftakt_search_objective (se);
-      if (se->stopped && after > before)
-        {
-          _auftakt_search_undo (se, mark);
-          se->logging = FALSE;
-          break;
-        }
-      if (after < before) dbg_imp[kind]++;
-      if (after <= before || after <= history[iteration % HISTORY])
-        dbg_acc[kind]++;
-      if (after <= before || after <= history[iteration % HISTORY])
-        g_array_set_size (se->log, 0);
-      else
-        _auftakt_search_undo (se, mark);
-      se->logging = FALSE;
-      history[iteration % HISTORY] = _auftakt_search_objective (se);
-      iteration++;
-
+      /* the kick: a few random changes to the best state, whatever they cost */
+      if (_auftakt_search_objective (se) != best)
+        _auftakt_search_load (se, best_room, best_at);
+      for (int n = 2 + _auftakt_rng_below (&se->rng, 3), tries = 0; n > 0 && tries < 100; tries++)
+        n -= random_move (se, displaced);
       if (_auftakt_search_objective (se) < best)
         {
           best = _auftakt_search_objective (se);
           save (se, best_room, best_at);
           if (se->penalty == 0)
             se->best_cost = se->cost;
-          idle = 0;
-        }
-      else
-        idle++;
-
-      if (report != NULL && g_get_monotonic_time () - last_report > 100000)
-        {
-          last_report = g_get_monotonic_time ();
-          report (se, data);
         }
     }
 
-  {
-    extern guint64 debug_finds, debug_passes;
-    g_debug ("finds %" G_GUINT64_FORMAT " passes %" G_GUINT64_FORMAT, debug_finds, debug_passes);
-    for (int k = 0; k < 4; k++)
-      g_debug ("kind %d: tried %d done %d accepted %d improved %d", k, dbg_tried[k], dbg_done[k], dbg_acc[k], dbg_imp[k]);
-  }
   g_debug ("timetable search: %" G_GUINT64_FORMAT " moves, %" G_GUINT64_FORMAT " cycles, "
            "best %" G_GINT64_FORMAT ", %.3f s", iteration, se->n_cycles, best,
            (g_get_monotonic_time () - se->start) / 1e6);

@@ -337,7 +337,12 @@ solve_problem (const AuftaktProblem     *pb,
       return NULL;
     }
 
-  feasible = se->penalty == 0;
+  /* the structural explanations are proofs: a lock that cannot be kept
+   * was left out of the search, which may then look successful */
+  _auftakt_explain_structure (pb, explanations);
+  feasible = se->penalty == 0 && explanations->len == 0;
+  if (feasible)
+    _auftakt_search_spread_walk_ins (se);
   schedule = make_schedule (se, &cost, placed_all);
   if (feasible)
     bound = MIN (bound, cost);
@@ -348,7 +353,6 @@ solve_problem (const AuftaktProblem     *pb,
       for (int p = 0; p < pb->n_participants; p++)
         if (!placed_all[p])
           g_ptr_array_add (unplaced, pb->participant_ids[p]);
-      _auftakt_explain_structure (pb, explanations);
       _auftakt_explain_search (se, explanations);
     }
   _auftakt_solver_result_set_unplaced (result, unplaced, explanations);

@@ -1,0 +1,1093 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+
+#include "auftakt-solver.h"
+#include "auftakt-xml-reader.h"
+#include "auftakt-xml-writer.h"
+
+/* The scheduler against brute force on tiny events, against check.py on
+ * the benchmark instances, and on what organisers need beyond the optimum:
+ * locks, re-solves that change little, infeasibility explained. */
+
+#define TINY_LIMIT 2.0
+
+/* ---- building events ---- */
+
+static guint64
+next_random (guint64 *state)
+{
+  guint64 z = (*state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return z ^ (z >> 31);
+}
+
+static int
+random_below (guint64 *state,
+              int      n)
+{
+  return (int) (next_random (state) % (guint64) n);
+}
+
+static void
+add_round (AuftaktEvent *event,
+           const char   *id)
+{
+  g_autoptr(AuftaktRound) round = auftakt_round_new (id);
+
+  g_list_store_append (auftakt_event_get_rounds (event), round);
+}
+
+static AuftaktRoom *
+add_room (AuftaktEvent *event,
+          const char   *id,
+          int           capacity)
+{
+  g_autoptr(AuftaktRoom) room = auftakt_room_new (id);
+
+  auftakt_room_set_capacity (room, capacity);
+  g_list_store_append (auftakt_event_get_rooms (event), room);
+  return room;
+}
+
+static AuftaktReferee *
+add_referee (AuftaktEvent *event,
+             const char   *id)
+{
+  g_autoptr(AuftaktReferee) referee = auftakt_referee_new (id);
+
+  auftakt_referee_set_name (referee, id);
+  g_list_store_append (auftakt_event_get_referees (event), referee);
+  return referee;
+}
+
+static AuftaktWorkshop *
+add_workshop (AuftaktEvent *event,
+              const char   *id,
+              int           min,
+              int           max,
+              int           max_runs)
+{
+  g_autoptr(AuftaktWorkshop) workshop = auftakt_workshop_new (id);
+
+  auftakt_workshop_set_title (workshop, id);
+  auftakt_workshop_set_min (workshop, min);
+  auftakt_workshop_set_max (workshop, max);
+  auftakt_workshop_set_max_runs (workshop, max_runs);
+  g_list_store_append (auftakt_event_get_workshops (event), workshop);
+  return workshop;
+}
+
+static AuftaktParticipant *
+add_participant (AuftaktEvent       *event,
+                 const char         *id,
+                 const char * const *choices)
+{
+  g_autoptr(AuftaktParticipant) participant = auftakt_participant_new (id);
+
+  auftakt_participant_set_name (participant, id);
+  auftakt_participant_set_choices (participant, choices);
+  g_list_store_append (auftakt_event_get_participants (event), participant);
+  return participant;
+}
+
+static void
+set_one (gpointer    object,
+         const char *property,
+         const char *value)
+{
+  const char *values[] = { value, NULL };
+
+  g_object_set (object, property, values, NULL);
+}
+
+/* ---- a judge for events with what check.py does not know ---- */
+
+typedef struct {
+  int n_rounds, n_rooms, n_workshops, n_referees, n_participants, k, unranked;
+  int cap[8];
+  guint room_off[8];
+  int min[8], max[8], runs[8];
+  guint ws_off[8];
+  guint leads[8];            /* referees as bits */
+  guint ref_off[8];
+  int rank[8][8];            /* [participant][workshop], 0 = unranked */
+  guint p_off[8];
+} Tiny;
+
+static int
+tiny_cost (const Tiny *t,
+           int         p,
+           int         w)
+{
+  return t->rank[p][w] > 0 ? (t->rank[p][w] - 1) * (t->rank[p][w] - 1) : t->unranked;
+}
+
+static int
+index_of (const char *id)
+{
+  return atoi (id + 1) - 1;
+}
+
+/* Every hard rule, with unavailable workshops and participants; returns
+ * the cost, or -1 with the broken rule in *why. */
+static int
+tiny_judge (const Tiny      *t,
+            AuftaktSchedule *schedule,
+            const char     **why)
+{
+  int session_of[8][8], room_used[8][8], attends[8][8], count[8][8], runs[8] = { 0 };
+  guint busy[8] = { 0 };
+  int cost = 0;
+
+  memset (session_of, -1, sizeof session_of);
+  memset (room_used, -1, sizeof room_used);
+  memset (attends, -1, sizeof attends);
+  memset (count, 0, sizeof count);
+  for (guint i = 0; i < auftakt_schedule_get_n_sessions (schedule); i++)
+    {
+      AuftaktSession *session = auftakt_schedule_get_session (schedule, i);
+      int w = index_of (auftakt_session_get_workshop (session));
+      int r = index_of (auftakt_session_get_round (session));
+      int m = index_of (auftakt_session_get_room (session));
+      guint n = auftakt_session_get_n_attendees (session);
+
+      if (t->room_off[m] & (1u << r))
+        return *why = "room unavailable", -1;
+      if (session_of[w][r] >= 0 || room_used[m][r] >= 0)
+        return *why = "two sessions", -1;
+      session_of[w][r] = m;
+      room_used[m][r] = w;
+      runs[w]++;
+      if (n == 0 || (int) n > MIN (t->cap[m], t->max[w]) || (int) n < t->min[w])
+        return *why = "attendees out of bounds", -1;
+      if (t->ws_off[w] & (1u << r))
+        return *why = "workshop unavailable", -1;
+      for (int f = 0; f < t->n_referees; f++)
+        if (t->leads[w] & (1u << f))
+          {
+            if ((t->ref_off[f] & (1u << r)) || (busy[f] & (1u << r)))
+              return *why = "referee", -1;
+            busy[f] |= 1u << r;
+          }
+      for (guint j = 0; j < n; j++)
+        {
+          int p = index_of (auftakt_session_get_attendance (session, j)->participant);
+
+          if (attends[p][r] >= 0 || (t->p_off[p] & (1u << r)))
+            return *why = "participant round", -1;
+          attends[p][r] = w;
+          count[p][w]++;
+          cost += tiny_cost (t, p, w);
+        }
+    }
+  for (int w = 0; w < t->n_workshops; w++)
+    if (runs[w] > t->runs[w])
+      return *why = "max-runs", -1;
+  for (int p = 0; p < t->n_participants; p++)
+    {
+      int n = 0;
+
+      for (int r = 0; r < t->n_rounds; r++)
+        n += attends[p][r] >= 0;
+      for (int w = 0; w < t->n_workshops; w++)
+        if (count[p][w] > 1)
+          return *why = "workshop twice", -1;
+      if (n != t->k)
+        return *why = "not K workshops", -1;
+    }
+  return cost;
+}
+
+/* ---- brute force ---- */
+
+typedef struct {
+  const Tiny *t;
+  int n_options;
+  int options[64][3][2];       /* up to K (w, r) pairs */
+  int option_cost[64];
+  guint option_ok[8][2];       /* per participant: options it may take (bits, 64) */
+  guint64 allowed[8];
+  int cheapest[9];             /* suffix sums of each participant's cheapest option */
+  int count[8][8];
+  int best;
+  int same_as_previous[8];
+  int choice[8];
+  guint64 nodes;
+} Brute;
+
+/* Can the sessions with attendees get rooms, referees and runs? */
+static gboolean
+brute_timetable_ok (Brute *b)
+{
+  const Tiny *t = b->t;
+
+  for (int w = 0; w < t->n_workshops; w++)
+    {
+      int runs = 0;
+
+      for (int r = 0; r < t->n_rounds; r++)
+        if (b->count[w][r] > 0)
+          {
+            runs++;
+            if (b->count[w][r] < MAX (1, t->min[w]) || b->count[w][r] > t->max[w])
+              return FALSE;
+          }
+      if (runs > t->runs[w])
+        return FALSE;
+    }
+  for (int r = 0; r < t->n_rounds; r++)
+    {
+      int sessions[8], n = 0, perm[8];
+      gboolean found = FALSE;
+      guint busy = 0;
+
+      for (int w = 0; w < t->n_workshops; w++)
+        if (b->count[w][r] > 0)
+          {
+            for (int f = 0; f < t->n_referees; f++)
+              if (t->leads[w] & (1u << f))
+                {
+                  if (busy & (1u << f))
+                    return FALSE;
+                  busy |= 1u << f;
+                }
+            sessions[n++] = w;
+          }
+      if (n > t->n_rooms)
+        return FALSE;
+      /* rooms for the sessions: try every injection (n <= rooms <= 3) */
+      for (int code = 0; code < 81 && !found; code++)
+        {
+          int c = code;
+          guint used = 0;
+          gboolean ok = TRUE;
+
+          for (int i = 0; i < n; i++)
+            {
+              perm[i] = c % 3;
+              c /= 3;
+              if (perm[i] >= t->n_rooms || (used & (1u << perm[i])) ||
+                  (t->room_off[perm[i]] & (1u << r)) ||
+                  t->cap[perm[i]] < b->count[sessions[i]][r])
+                ok = FALSE;
+              used |= 1u << perm[i];
+            }
+          found = ok;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the sessions used so far can still run: seats, rooms per round,
+ * referees, runs (rooms themselves are matched at the end). */
+static gboolean
+brute_partial_ok (Brute *b,
+                  int    o)
+{
+  const Tiny *t = b->t;
+
+  for (int i = 0; i < t->k; i++)
+    {
+      int w = b->options[o][i][0], r = b->options[o][i][1], sessions = 0, runs = 0, room = 0;
+      guint busy = 0;
+
+      for (int m = 0; m < t->n_rooms; m++)
+        if (!(t->room_off[m] & (1u << r)))
+          room = MAX (room, t->cap[m]);
+      if (b->count[w][r] > MIN (t->max[w], room))
+        return FALSE;
+      for (int rr = 0; rr < t->n_rounds; rr++)
+        runs += b->count[w][rr] > 0;
+      if (runs > t->runs[w])
+        return FALSE;
+      for (int ww = 0; ww < t->n_workshops; ww++)
+        if (b->count[ww][r] > 0)
+          {
+            sessions++;
+            if (busy & t->leads[ww])
+              return FALSE;
+            busy |= t->leads[ww];
+          }
+      for (int m = 0; m < t->n_rooms; m++)
+        sessions -= !(t->room_off[m] & (1u << r));
+      if (sessions > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+brute_search (Brute *b,
+              int    p,
+              int    cost)
+{
+  const Tiny *t = b->t;
+
+  b->nodes++;
+  if (cost + b->cheapest[p] >= b->best)
+    return;
+  if (p == t->n_participants)
+    {
+      if (brute_timetable_ok (b))
+        b->best = cost;
+      return;
+    }
+  for (int o = b->same_as_previous[p] ? b->choice[p - 1] : 0; o < b->n_options; o++)
+    {
+      if (!(b->allowed[p] & (G_GUINT64_CONSTANT (1) << o)))
+        continue;
+      for (int i = 0; i < t->k; i++)
+        b->count[b->options[o][i][0]][b->options[o][i][1]]++;
+      b->choice[p] = o;
+      if (brute_partial_ok (b, o))
+        {
+          int c = 0;
+
+          for (int i = 0; i < t->k; i++)
+            c += tiny_cost (t, p, b->options[o][i][0]);
+          brute_search (b, p + 1, cost + c);
+        }
+      for (int i = 0; i < t->k; i++)
+        b->count[b->options[o][i][0]][b->options[o][i][1]]--;
+    }
+}
+
+static void
+brute_options (Brute *b,
+               int    i,
+               int    w_used,
+               int    r_from,
+               int    pairs[3][2])
+{
+  const Tiny *t = b->t;
+
+  if (i == t->k)
+    {
+      memcpy (b->options[b->n_options++], pairs, sizeof (int) * 6);
+      return;
+    }
+  for (int r = r_from; r < t->n_rounds; r++)
+    for (int w = 0; w < t->n_workshops; w++)
+      {
+        gboolean away = FALSE;
+
+        for (int f = 0; f < t->n_referees; f++)
+          away |= (t->leads[w] & (1u << f)) && (t->ref_off[f] & (1u << r));
+        if (w_used & (1 << w) || (t->ws_off[w] & (1u << r)) || away)
+          continue;
+        pairs[i][0] = w;
+        pairs[i][1] = r;
+        brute_options (b, i + 1, w_used | (1 << w), r + 1, pairs);
+      }
+}
+
+/* The cheapest cost of a valid schedule, or G_MAXINT if there is none. */
+static int
+brute_force (const Tiny *t,
+             int         upper)
+{
+  Brute b = { 0 };
+  int pairs[3][2];
+
+  b.t = t;
+  brute_options (&b, 0, 0, 0, pairs);
+  g_assert_cmpint (b.n_options, <=, 64);
+  for (int p = 0; p < t->n_participants; p++)
+    for (int o = 0; o < b.n_options; o++)
+      {
+        gboolean ok = TRUE;
+
+        for (int i = 0; i < t->k; i++)
+          ok &= !(t->p_off[p] & (1u << b.options[o][i][1]));
+        if (ok)
+          b.allowed[p] |= G_GUINT64_CONSTANT (1) << o;
+      }
+  b.cheapest[t->n_participants] = 0;
+  for (int p = t->n_participants - 1; p >= 0; p--)
+    {
+      int cheapest = G_MAXINT / 4;
+
+      for (int o = 0; o < b.n_options; o++)
+        if (b.allowed[p] & (G_GUINT64_CONSTANT (1) << o))
+          {
+            int c = 0;
+
+            for (int i = 0; i < t->k; i++)
+              c += tiny_cost (t, p, b.options[o][i][0]);
+            cheapest = MIN (cheapest, c);
+          }
+      b.cheapest[p] = b.cheapest[p + 1] + cheapest;
+    }
+  /* identical participants take their options in order */
+  for (int p = 1; p < t->n_participants; p++)
+    b.same_as_previous[p] = memcmp (t->rank[p], t->rank[p - 1], sizeof t->rank[p]) == 0 &&
+                            t->p_off[p] == t->p_off[p - 1];
+  b.best = upper;
+  brute_search (&b, 0, 0);
+  return b.best;
+}
+
+static char *schedule_text (AuftaktSchedule *schedule);
+
+/* ---- tiny events ---- */
+
+static AuftaktEvent *
+tiny_event (guint64  seed,
+            Tiny    *t)
+{
+  guint64 state = seed * 7919 + 17;
+  AuftaktEvent *event = auftakt_event_new ("tiny");
+  char id[16];
+
+  memset (t, 0, sizeof *t);
+  t->n_rounds = 1 + random_below (&state, 3);
+  t->k = 1 + random_below (&state, t->n_rounds);
+  t->n_rooms = 1 + random_below (&state, 3);
+  t->n_workshops = MAX (t->k, 1 + random_below (&state, 4));
+  t->n_referees = random_below (&state, 3);
+  t->n_participants = 1 + random_below (&state, 8);
+  t->unranked = random_below (&state, 3) == 0 ? 100 : 1 + random_below (&state, 10);
+  auftakt_event_set_workshops_per_participant (event, t->k);
+  auftakt_event_set_unranked_cost (event, t->unranked);
+
+  for (int r = 0; r < t->n_rounds; r++)
+    {
+      g_snprintf (id, sizeof id, "R%d", r + 1);
+      add_round (event, id);
+    }
+  for (int m = 0; m < t->n_rooms; m++)
+    {
+      AuftaktRoom *room;
+
+      g_snprintf (id, sizeof id, "M%d", m + 1);
+      t->cap[m] = 1 + random_below (&state, 6);
+      room = add_room (event, id, t->cap[m]);
+      if (t->n_rounds > 1 && random_below (&state, 4) == 0)
+        {
+          int r = random_below (&state, t->n_rounds);
+          char rid[16];
+
+          g_snprintf (rid, sizeof rid, "R%d", r + 1);
+          set_one (room, "unavailable", rid);
+          t->room_off[m] |= 1u << r;
+        }
+    }
+  for (int f = 0; f < t->n_referees; f++)
+    {
+      AuftaktReferee *referee;
+
+      g_snprintf (id, sizeof id, "F%d", f + 1);
+      referee = add_referee (event, id);
+      if (t->n_rounds > 1 && random_below (&state, 3) == 0)
+        {
+          int r = random_below (&state, t->n_rounds);
+          char rid[16];
+
+          g_snprintf (rid, sizeof rid, "R%d", r + 1);
+          set_one (referee, "unavailable", rid);
+          t->ref_off[f] |= 1u << r;
+        }
+    }
+  for (int w = 0; w < t->n_workshops; w++)
+    {
+      AuftaktWorkshop *workshop;
+      g_autoptr(GPtrArray) leads = g_ptr_array_new_with_free_func (g_free);
+
+      g_snprintf (id, sizeof id, "W%d", w + 1);
+      t->min[w] = random_below (&state, 3) == 0 ? random_below (&state, 3) : 0;
+      t->max[w] = random_below (&state, 2) == 0 ? 1 + random_below (&state, 4) : G_MAXINT;
+      t->runs[w] = 1 + random_below (&state, t->n_rounds);
+      workshop = add_workshop (event, id, t->min[w], t->max[w] == G_MAXINT ? -1 : t->max[w],
+                               t->runs[w]);
+      for (int f = 0; f < t->n_referees; f++)
+        if (random_below (&state, 2) == 0)
+          {
+            g_ptr_array_add (leads, g_strdup_printf ("F%d", f + 1));
+            t->leads[w] |= 1u << f;
+          }
+      g_ptr_array_add (leads, NULL);
+      auftakt_workshop_set_leads (workshop, (const char * const *) leads->pdata);
+      if (t->n_rounds > 1 && random_below (&state, 6) == 0)
+        {
+          int r = random_below (&state, t->n_rounds);
+          char rid[16];
+
+          g_snprintf (rid, sizeof rid, "R%d", r + 1);
+          set_one (workshop, "unavailable", rid);
+          t->ws_off[w] |= 1u << r;
+        }
+    }
+  for (int p = 0; p < t->n_participants; p++)
+    {
+      const char *choices[8] = { NULL };
+      char names[8][16];
+      int n = random_below (&state, t->n_workshops + 1), order[8];
+      AuftaktParticipant *participant;
+
+      for (int w = 0; w < t->n_workshops; w++)
+        order[w] = w;
+      for (int i = t->n_workshops - 1; i > 0; i--)
+        {
+          int j = random_below (&state, i + 1), x = order[i];
+
+          order[i] = order[j];
+          order[j] = x;
+        }
+      for (int i = 0; i < n; i++)
+        {
+          g_snprintf (names[i], sizeof names[i], "W%d", order[i] + 1);
+          choices[i] = names[i];
+          t->rank[p][order[i]] = i + 1;
+        }
+      g_snprintf (id, sizeof id, "P%d", p + 1);
+      participant = add_participant (event, id, choices);
+      if (t->n_rounds > t->k && random_below (&state, 5) == 0)
+        {
+          int r = random_below (&state, t->n_rounds);
+          char rid[16];
+
+          g_snprintf (rid, sizeof rid, "R%d", r + 1);
+          set_one (participant, "unavailable", rid);
+          t->p_off[p] |= 1u << r;
+        }
+    }
+  return event;
+}
+
+static AuftaktSolverResult *
+solve (AuftaktEvent    *event,
+       double           limit,
+       AuftaktSchedule *published)
+{
+  AuftaktSolverOptions options;
+  g_autoptr(GError) error = NULL;
+  AuftaktSolverResult *result;
+
+  auftakt_solver_options_init (&options);
+  options.time_limit = limit;
+  options.published = published;
+  result = auftakt_solver_solve (event, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static void
+test_tiny_optimal (void)
+{
+  int feasible = 0;
+
+  for (guint64 seed = 1; seed <= 150; seed++)
+    {
+      Tiny t;
+      g_autoptr(AuftaktEvent) event = tiny_event (seed, &t);
+      g_autoptr(AuftaktSolverResult) result = solve (event, TINY_LIMIT, NULL);
+      const char *why = NULL;
+      int best;
+
+      if (auftakt_solver_result_get_feasible (result))
+        {
+          int cost = tiny_judge (&t, auftakt_solver_result_get_schedule (result), &why);
+
+          if (cost < 0)
+            g_error ("seed %" G_GUINT64_FORMAT ": invalid schedule: %s", seed, why);
+          g_assert_cmpint (cost, ==, auftakt_solver_result_get_cost (result));
+          g_assert_cmpint (auftakt_solver_result_get_bound (result), <=, cost);
+          best = brute_force (&t, cost);
+          if (best < cost && g_getenv ("AUFTAKT_TEST_DUMP") != NULL)
+            {
+              g_autofree char *path = g_strdup_printf ("/tmp/tiny-%" G_GUINT64_FORMAT ".xml", seed);
+              g_autofree char *text = schedule_text (auftakt_solver_result_get_schedule (result));
+
+              auftakt_xml_write_event (event, path, NULL);
+              g_printerr ("%s\n", text);
+            }
+          if (best < cost)
+            g_error ("seed %" G_GUINT64_FORMAT ": cost %d, brute force %d", seed, cost, best);
+          feasible++;
+        }
+      else
+        {
+          best = brute_force (&t, G_MAXINT);
+          if (best != G_MAXINT)
+            g_error ("seed %" G_GUINT64_FORMAT ": no schedule found, brute force %d", seed, best);
+          g_assert_nonnull (auftakt_solver_result_get_explanations (result)[0]);
+        }
+    }
+  /* the generator must mostly make feasible events, or this proves little */
+  g_assert_cmpint (feasible, >=, 40);
+}
+
+/* ---- the benchmark instances, judged by check.py ---- */
+
+static void
+judge_with_check_py (const char *event_path,
+                     const char *schedule_path,
+                     gint64      cost)
+{
+  const char *bench = g_getenv ("AUFTAKT_BENCH_DIR");
+  g_autofree char *check = g_build_filename (bench, "check.py", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *expected = g_strdup_printf ("valid=1 cost=%" G_GINT64_FORMAT " ", cost);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "python3", check, event_path, schedule_path, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) || strstr (out, expected) == NULL)
+    g_error ("check.py on %s: %s (expected %s)", event_path, out, expected);
+}
+
+static void
+test_instance (gconstpointer data)
+{
+  const char *name = data;
+  const char *bench = g_getenv ("AUFTAKT_BENCH_DIR");
+  g_autofree char *file = g_strdup_printf ("%s-s1.xml", name);
+  g_autofree char *path = NULL;
+  g_autofree char *out = g_build_filename (g_get_tmp_dir (), file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  if (bench == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  path = g_build_filename (bench, "instances", file, NULL);
+  event = auftakt_xml_read_event (path, &error);
+  g_assert_no_error (error);
+  result = solve (event, 2.0, NULL);
+  g_assert_true (auftakt_solver_result_get_feasible (result));
+  g_assert_cmpint (auftakt_solver_result_get_bound (result), <=,
+                   auftakt_solver_result_get_cost (result));
+  g_assert_true (auftakt_xml_write_schedule (auftakt_solver_result_get_schedule (result), out,
+                                             &error));
+  g_assert_no_error (error);
+  judge_with_check_py (path, out, auftakt_solver_result_get_cost (result));
+}
+
+static AuftaktEvent *
+read_instance (const char *name)
+{
+  const char *bench = g_getenv ("AUFTAKT_BENCH_DIR");
+  g_autofree char *file = g_strdup_printf ("%s-s1.xml", name);
+  g_autofree char *path = g_build_filename (bench, "instances", file, NULL);
+  g_autoptr(GError) error = NULL;
+  AuftaktEvent *event = auftakt_xml_read_event (path, &error);
+
+  g_assert_no_error (error);
+  return event;
+}
+
+/* ---- determinism ---- */
+
+static char *
+schedule_text (AuftaktSchedule *schedule)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < auftakt_schedule_get_n_sessions (schedule); i++)
+    {
+      AuftaktSession *session = auftakt_schedule_get_session (schedule, i);
+
+      g_string_append_printf (text, "%s %s %s%s:", auftakt_session_get_workshop (session),
+                              auftakt_session_get_round (session),
+                              auftakt_session_get_room (session),
+                              auftakt_session_get_locked (session) ? " locked" : "");
+      for (guint j = 0; j < auftakt_session_get_n_attendees (session); j++)
+        g_string_append_printf (text, " %s%s",
+                                auftakt_session_get_attendance (session, j)->participant,
+                                auftakt_session_get_attendance (session, j)->locked ? "!" : "");
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSolverResult) a = NULL;
+  g_autoptr(AuftaktSolverResult) b = NULL;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  event = read_instance ("potsdam");
+  /* a limit that is never reached: the run ends by itself */
+  a = solve (event, 60.0, NULL);
+  b = solve (event, 60.0, NULL);
+  text_a = schedule_text (auftakt_solver_result_get_schedule (a));
+  text_b = schedule_text (auftakt_solver_result_get_schedule (b));
+  g_assert_cmpstr (text_a, ==, text_b);
+}
+
+/* ---- re-solves ---- */
+
+/* participant -> "workshop@round", over the whole schedule */
+static GHashTable *
+attendances (AuftaktSchedule *schedule)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < auftakt_schedule_get_n_sessions (schedule); i++)
+    {
+      AuftaktSession *session = auftakt_schedule_get_session (schedule, i);
+
+      for (guint j = 0; j < auftakt_session_get_n_attendees (session); j++)
+        {
+          const char *p = auftakt_session_get_attendance (session, j)->participant;
+          const char *old = g_hash_table_lookup (table, p);
+          char *entry = g_strdup_printf ("%s%s@%s", old != NULL ? old : "",
+                                         auftakt_session_get_workshop (session),
+                                         auftakt_session_get_round (session));
+
+          g_hash_table_insert (table, g_strdup (p), entry);
+        }
+    }
+  return table;
+}
+
+static void
+test_resolve_unchanged (void)
+{
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSolverResult) first = NULL;
+  g_autoptr(AuftaktSolverResult) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  event = read_instance ("medium");
+  first = solve (event, 1.0, NULL);
+  again = solve (event, 1.0, auftakt_solver_result_get_schedule (first));
+  g_assert_true (auftakt_solver_result_get_feasible (again));
+  g_assert_cmpuint (auftakt_solver_result_get_moved_sessions (again), ==, 0);
+  g_assert_cmpuint (auftakt_solver_result_get_moved_attendances (again), ==, 0);
+  g_assert_cmpstrv (auftakt_solver_result_get_changes (again), ((const char *[]) { NULL }));
+  before = schedule_text (auftakt_solver_result_get_schedule (first));
+  after = schedule_text (auftakt_solver_result_get_schedule (again));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_resolve_removed_participant (void)
+{
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSolverResult) first = NULL;
+  g_autoptr(AuftaktSolverResult) again = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  GListStore *participants;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  event = read_instance ("medium");
+  first = solve (event, 1.0, NULL);
+  participants = auftakt_event_get_participants (event);
+  /* the tenth participant cancels */
+  g_list_store_remove (participants, 9);
+  again = solve (event, 1.0, auftakt_solver_result_get_schedule (first));
+  g_assert_true (auftakt_solver_result_get_feasible (again));
+  g_assert_cmpuint (auftakt_solver_result_get_moved_attendances (again), ==, 0);
+
+  before = attendances (auftakt_solver_result_get_schedule (first));
+  after = attendances (auftakt_solver_result_get_schedule (again));
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before) - 1);
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpstr (value, ==, g_hash_table_lookup (before, key));
+}
+
+static void
+test_resolve_keeps_locks (void)
+{
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSolverResult) first = NULL;
+  g_autoptr(AuftaktSolverResult) again = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  AuftaktSchedule *published;
+  AuftaktSession *locked_session, *other;
+  g_autofree char *locked_room = NULL;
+  g_autofree char *locked_attendee = NULL;
+  g_autofree char *expected = NULL;
+  AuftaktSolverOptions options;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  event = read_instance ("potsdam");
+  first = solve (event, 1.0, NULL);
+  published = auftakt_solver_result_get_schedule (first);
+  g_assert_cmpuint (auftakt_schedule_get_n_sessions (published), >=, 2);
+
+  /* lock a session in its room, and one attendee of another session */
+  locked_session = auftakt_schedule_get_session (published, 0);
+  auftakt_session_set_locked (locked_session, TRUE);
+  locked_room = g_strdup (auftakt_session_get_room (locked_session));
+  other = auftakt_schedule_get_session (published, 1);
+  auftakt_session_set_attendee_locked (other, 0, TRUE);
+  locked_attendee = g_strdup (auftakt_session_get_attendance (other, 0)->participant);
+
+  /* a fresh solve with another seed keeps both */
+  auftakt_solver_options_init (&options);
+  options.time_limit = 1.0;
+  options.seed = 7;
+  options.published = published;
+  options.fresh = TRUE;
+  again = auftakt_solver_solve (event, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (auftakt_solver_result_get_feasible (again));
+  {
+    AuftaktSession *kept = auftakt_schedule_find_session (
+      auftakt_solver_result_get_schedule (again),
+      auftakt_session_get_workshop (locked_session), auftakt_session_get_round (locked_session));
+
+    g_assert_nonnull (kept);
+    g_assert_cmpstr (auftakt_session_get_room (kept), ==, locked_room);
+    g_assert_true (auftakt_session_get_locked (kept));
+  }
+  after = attendances (auftakt_solver_result_get_schedule (again));
+  expected = g_strdup_printf ("%s@%s", auftakt_session_get_workshop (other),
+                              auftakt_session_get_round (other));
+  g_assert_nonnull (strstr (g_hash_table_lookup (after, locked_attendee), expected));
+}
+
+/* ---- infeasibility ---- */
+
+/* Two rounds, two rooms of `capacity`, workshops W1..W3 (no limits), and
+ * n participants who rank W1, W2. */
+static AuftaktEvent *
+small_event (int n,
+             int capacity)
+{
+  AuftaktEvent *event = auftakt_event_new ("small");
+  const char *choices[] = { "W1", "W2", NULL };
+
+  add_round (event, "R1");
+  add_round (event, "R2");
+  add_room (event, "M1", capacity);
+  add_room (event, "M2", capacity);
+  add_workshop (event, "W1", 0, -1, -1);
+  add_workshop (event, "W2", 0, -1, -1);
+  add_workshop (event, "W3", 0, -1, -1);
+  for (int p = 0; p < n; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", p + 1);
+
+      add_participant (event, id, choices);
+    }
+  return event;
+}
+
+static gboolean
+explained (AuftaktSolverResult *result,
+           const char          *a,
+           const char          *b)
+{
+  for (const char * const *line = auftakt_solver_result_get_explanations (result); *line; line++)
+    if (strstr (*line, a) != NULL && (b == NULL || strstr (*line, b) != NULL))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_explained (AuftaktSolverResult *result,
+                  const char          *a,
+                  const char          *b)
+{
+  if (!explained (result, a, b))
+    {
+      g_autofree char *all = g_strjoinv ("\n", (char **) auftakt_solver_result_get_explanations (result));
+
+      g_error ("no explanation with “%s” and “%s” in:\n%s", a, b != NULL ? b : "", all);
+    }
+}
+
+static void
+test_infeasible_seats (void)
+{
+  /* 2 rounds x 2 rooms x 5 seats = 20 seats for 12 x 2 attendances */
+  g_autoptr(AuftaktEvent) event = small_event (12, 5);
+  g_autoptr(AuftaktSolverResult) result = solve (event, 1.0, NULL);
+
+  g_assert_false (auftakt_solver_result_get_feasible (result));
+  assert_explained (result, "seats too few", "R1");
+  assert_explained (result, "seats too few", "R2");
+  /* the partial schedule places all it can: 20 attendances */
+  g_assert_cmpuint (auftakt_schedule_count_attendances (auftakt_solver_result_get_schedule (result)),
+                    ==, 20);
+  g_assert_cmpuint (g_strv_length ((char **) auftakt_solver_result_get_unplaced (result)), >=, 2);
+}
+
+static void
+test_infeasible_participant_rounds (void)
+{
+  g_autoptr(AuftaktEvent) event = small_event (4, 10);
+  AuftaktParticipant *p3 = auftakt_event_find_participant (event, "P3");
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  set_one (p3, "unavailable", "R2");
+  result = solve (event, 1.0, NULL);
+  g_assert_false (auftakt_solver_result_get_feasible (result));
+  assert_explained (result, "P3", "R1");
+  g_assert_cmpstrv (auftakt_solver_result_get_unplaced (result), ((const char *[]) { "P3", NULL }));
+}
+
+static void
+test_infeasible_referee (void)
+{
+  /* F1 leads W1 and W2 and is there in R1 only; W3 has max 2: 4
+   * participants need 8 attendances, but R2 offers at most 2 seats */
+  g_autoptr(AuftaktEvent) event = small_event (4, 10);
+  AuftaktReferee *f1 = add_referee (event, "F1");
+  const char *leads[] = { "F1", NULL };
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  set_one (f1, "unavailable", "R2");
+  auftakt_workshop_set_leads (auftakt_event_find_workshop (event, "W1"), leads);
+  auftakt_workshop_set_leads (auftakt_event_find_workshop (event, "W2"), leads);
+  auftakt_workshop_set_max (auftakt_event_find_workshop (event, "W3"), 2);
+  result = solve (event, 1.0, NULL);
+  g_assert_false (auftakt_solver_result_get_feasible (result));
+  assert_explained (result, "seats too few", "R2");
+  assert_explained (result, "Referee F1 leads W1", "only available in R1");
+}
+
+static void
+test_infeasible_locks (void)
+{
+  g_autoptr(AuftaktEvent) event = small_event (2, 10);
+  g_autoptr(AuftaktSchedule) published = auftakt_schedule_new ();
+  g_autoptr(AuftaktSession) a = auftakt_session_new ("W1", "R1", "M1");
+  g_autoptr(AuftaktSession) b = auftakt_session_new ("W2", "R1", "M2");
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  auftakt_session_add_attendee (a, "P1", TRUE);
+  auftakt_session_add_attendee (b, "P1", TRUE);
+  auftakt_session_add_attendee (b, "P2", FALSE);
+  auftakt_schedule_add_session (published, a);
+  auftakt_schedule_add_session (published, b);
+  result = solve (event, 1.0, published);
+  g_assert_false (auftakt_solver_result_get_feasible (result));
+  assert_explained (result, "P1", "two locked workshops in R1");
+}
+
+static void
+test_infeasible_locked_sessions (void)
+{
+  /* the referee of W1 and W2 must lead both locked sessions in R1 */
+  g_autoptr(AuftaktEvent) event = small_event (2, 10);
+  g_autoptr(AuftaktSchedule) published = auftakt_schedule_new ();
+  g_autoptr(AuftaktSession) a = auftakt_session_new ("W1", "R1", "M1");
+  g_autoptr(AuftaktSession) b = auftakt_session_new ("W2", "R1", "M2");
+  const char *leads[] = { "F1", NULL };
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  add_referee (event, "F1");
+  auftakt_workshop_set_leads (auftakt_event_find_workshop (event, "W1"), leads);
+  auftakt_workshop_set_leads (auftakt_event_find_workshop (event, "W2"), leads);
+  auftakt_session_set_locked (a, TRUE);
+  auftakt_session_set_locked (b, TRUE);
+  auftakt_session_add_attendee (a, "P1", FALSE);
+  auftakt_session_add_attendee (b, "P2", FALSE);
+  auftakt_schedule_add_session (published, a);
+  auftakt_schedule_add_session (published, b);
+  result = solve (event, 1.0, published);
+  g_assert_false (auftakt_solver_result_get_feasible (result));
+  assert_explained (result, "Referee F1 leads W1 and W2", "must both run in R1");
+}
+
+static void
+test_unranked_spread (void)
+{
+  /* 2 rounds, 3 rooms of 10, 3 workshops, K = 2: 6 participants rank two
+   * workshops each, round and round, and 12 rank nothing; those fill the
+   * sessions evenly */
+  g_autoptr(AuftaktEvent) event = auftakt_event_new ("walk-ins");
+  g_autoptr(AuftaktSolverResult) result = NULL;
+  AuftaktSchedule *schedule;
+  const char *pairs[3][3] = { { "W1", "W2", NULL }, { "W2", "W3", NULL }, { "W3", "W1", NULL } };
+  int fewest[2] = { G_MAXINT, G_MAXINT }, most[2] = { 0, 0 };
+
+  add_round (event, "R1");
+  add_round (event, "R2");
+  add_room (event, "M1", 10);
+  add_room (event, "M2", 10);
+  add_room (event, "M3", 10);
+  add_workshop (event, "W1", 0, -1, -1);
+  add_workshop (event, "W2", 0, -1, -1);
+  add_workshop (event, "W3", 0, -1, -1);
+  for (int p = 0; p < 18; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", p + 1);
+
+      add_participant (event, id, p < 6 ? pairs[p % 3] : (const char *[]) { NULL });
+    }
+  result = solve (event, 1.0, NULL);
+  g_assert_true (auftakt_solver_result_get_feasible (result));
+  g_assert_cmpint (auftakt_solver_result_get_cost (result), ==, 6 * 1 + 12 * 2 * 100);
+  schedule = auftakt_solver_result_get_schedule (result);
+  for (guint i = 0; i < auftakt_schedule_get_n_sessions (schedule); i++)
+    {
+      AuftaktSession *session = auftakt_schedule_get_session (schedule, i);
+      int r = g_str_equal (auftakt_session_get_round (session), "R2");
+      int n = auftakt_session_get_n_attendees (session);
+
+      fewest[r] = MIN (fewest[r], n);
+      most[r] = MAX (most[r], n);
+    }
+  g_assert_cmpint (most[0] - fewest[0], <=, 1);
+  g_assert_cmpint (most[1] - fewest[1], <=, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/solver/tiny-optimal", test_tiny_optimal);
+  g_test_add_data_func ("/solver/instance/potsdam", "potsdam", test_instance);
+  g_test_add_data_func ("/solver/instance/medium", "medium", test_instance);
+  g_test_add_data_func ("/solver/instance/tight", "tight", test_instance);
+  g_test_add_func ("/solver/deterministic", test_deterministic);
+  g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
+  g_test_add_func ("/solver/resolve/removed-participant", test_resolve_removed_participant);
+  g_test_add_func ("/solver/resolve/locks", test_resolve_keeps_locks);
+  g_test_add_func ("/solver/infeasible/seats", test_infeasible_seats);
+  g_test_add_func ("/solver/infeasible/participant-rounds", test_infeasible_participant_rounds);
+  g_test_add_func ("/solver/infeasible/referee", test_infeasible_referee);
+  g_test_add_func ("/solver/infeasible/locked-attendances", test_infeasible_locks);
+  g_test_add_func ("/solver/infeasible/locked-sessions", test_infeasible_locked_sessions);
+  g_test_add_func ("/solver/unranked-spread", test_unranked_spread);
+
+  return g_test_run ();
+}
