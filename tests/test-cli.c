@@ -85,7 +85,8 @@ run_python (const char *script,
 static char *
 last_line (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (g_strchomp (g_strdup (text)), "\n", -1);
+  g_autofree char *copy = g_strchomp (g_strdup (text));
+  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
   guint n = g_strv_length (lines);
 
   return g_strdup (n ? lines[n - 1] : "");
