@@ -536,8 +536,7 @@ apply_field (AuftaktItemEditor *self,
   switch (spec->kind)
     {
     case FIELD_ID:
-      if (GTK_IS_EDITABLE (field->row))
-        g_object_set (item, "id", text, NULL);
+      /* Set at construction: see auftakt_item_editor_save(). */
       break;
 
     case FIELD_TEXT:
@@ -734,8 +733,17 @@ auftakt_item_editor_save (AuftaktItemEditor  *self,
       return FALSE;
     }
 
-  item = self->item ? auftakt_document_copy_item (self->item)
-                    : g_object_new (self->item_type, NULL);
+  if (self->item != NULL)
+    item = auftakt_document_copy_item (self->item);
+  else
+    {
+      Field *id = find_field (self, "id");
+
+      g_return_val_if_fail (id != NULL, FALSE);
+      item = g_object_new (self->item_type,
+                           "id", gtk_editable_get_text (GTK_EDITABLE (id->row)),
+                           NULL);
+    }
   for (guint i = 0; i < self->fields->len; i++)
     apply_field (self, g_ptr_array_index (self->fields, i), item);
 

@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "auftakt-application.h"
+#include "auftakt-item-editor.h"
+#include "auftakt-table-page.h"
+#include "auftakt-timetable-page.h"
+#include "auftakt-window.h"
+
+/* The real window under Xvfb: the demo opens, the sections show what the
+ * plan holds, forms refuse what is wrong, the scheduler fills the
+ * timetable, and every edit reaches the file and can be undone. */
+
+static AuftaktApplication *app;
+
+typedef struct {
+  AuftaktWindow *window;
+} Fixture;
+
+static void
+done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_for_filter (AuftaktTablePage *page)
+{
+  for (guint i = 0; i < 500 && auftakt_table_page_get_n_pending (page) > 0; i++)
+    g_main_context_iteration (NULL, FALSE) || (wait_ms (10), TRUE);
+  wait_ms (50);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->window = auftakt_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  if (data != NULL)
+    {
+      g_assert_true (auftakt_window_open_demo (fixture->window, &error));
+      g_assert_no_error (error);
+    }
+  wait_ms (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_ms (50);
+}
+
+static guint
+n_items (Fixture *fixture,
+         GType    type)
+{
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (auftakt_document_get_list (document, type)));
+}
+
+static void
+test_welcome (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_assert_null (auftakt_window_get_document (fixture->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Auftakt");
+}
+
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *sections[] = { "overview", "agenda", "workshops", "rooms", "referees",
+                             "participants", "timetable" };
+  AuftaktTablePage *participants;
+
+  g_assert_nonnull (auftakt_window_get_document (fixture->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Digitale Kommune Potsdam");
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_assert_nonnull (auftakt_window_get_page (fixture->window, sections[i]));
+      auftakt_window_set_section (fixture->window, sections[i]);
+      wait_ms (20);
+      g_assert_cmpstr (auftakt_window_get_section (fixture->window), ==, sections[i]);
+    }
+
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 124);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_WORKSHOP), ==, 5);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_ROOM), ==, 6);
+
+  /* What the tables show matches the model. */
+  participants = AUFTAKT_TABLE_PAGE (auftakt_window_get_page (fixture->window, "participants"));
+  wait_for_filter (participants);
+  g_assert_cmpuint (auftakt_table_page_get_n_shown (participants), ==, 124);
+  g_assert_cmpuint (auftakt_table_page_get_n_shown (
+                      AUFTAKT_TABLE_PAGE (auftakt_window_get_page (fixture->window, "rooms"))),
+                    ==, 6);
+  g_assert_cmpuint (auftakt_table_page_get_n_shown (
+                      AUFTAKT_TABLE_PAGE (auftakt_window_get_page (fixture->window, "referees"))),
+                    ==, 12);
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AuftaktTablePage *page =
+    AUFTAKT_TABLE_PAGE (auftakt_window_get_page (fixture->window, "participants"));
+  GtkEditable *search = auftakt_table_page_get_search (page);
+  guint n;
+
+  auftakt_window_set_section (fixture->window, "participants");
+  gtk_editable_set_text (search, "RICHTER");
+  wait_ms (400);   /* the search entry waits a moment before it searches */
+  wait_for_filter (page);
+  n = auftakt_table_page_get_n_shown (page);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 124);
+
+  gtk_editable_set_text (search, "no such person anywhere");
+  wait_ms (400);
+  wait_for_filter (page);
+  g_assert_cmpuint (auftakt_table_page_get_n_shown (page), ==, 0);
+
+  gtk_editable_set_text (search, "");
+  wait_ms (400);
+  wait_for_filter (page);
+  g_assert_cmpuint (auftakt_table_page_get_n_shown (page), ==, 124);
+}
+
+static void
+test_workshop_form (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  g_autofree char *path = g_strdup (auftakt_document_get_path (document));
+  g_autoptr(AuftaktDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  editor = auftakt_item_editor_new (document, AUFTAKT_TYPE_WORKSHOP, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_false (auftakt_item_editor_is_valid (AUFTAKT_ITEM_EDITOR (editor)));
+  g_assert_nonnull (auftakt_item_editor_get_error (AUFTAKT_ITEM_EDITOR (editor), "title"));
+
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "title", "Open Data");
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "max", "0");
+  g_assert_false (auftakt_item_editor_is_valid (AUFTAKT_ITEM_EDITOR (editor)));
+  g_assert_nonnull (strstr (auftakt_item_editor_get_error (AUFTAKT_ITEM_EDITOR (editor), "max"),
+                            "positive whole number"));
+  g_assert_false (auftakt_item_editor_save (AUFTAKT_ITEM_EDITOR (editor), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_WORKSHOP), ==, 5);
+
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "max", "abc");
+  g_assert_nonnull (auftakt_item_editor_get_error (AUFTAKT_ITEM_EDITOR (editor), "max"));
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "max", "25");
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "leads", "F1, F99");
+  g_assert_nonnull (strstr (auftakt_item_editor_get_error (AUFTAKT_ITEM_EDITOR (editor), "leads"),
+                            "F99"));
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "leads", "F1");
+  g_assert_true (auftakt_item_editor_is_valid (AUFTAKT_ITEM_EDITOR (editor)));
+  g_assert_true (auftakt_item_editor_save (AUFTAKT_ITEM_EDITOR (editor), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_WORKSHOP), ==, 6);
+
+  /* Written to the file as it happened. */
+  reopened = auftakt_document_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (auftakt_event_find_workshop (auftakt_document_get_event (reopened), "W6"));
+  g_assert_cmpint (auftakt_workshop_get_max (
+                     auftakt_event_find_workshop (auftakt_document_get_event (reopened), "W6")),
+                   ==, 25);
+  g_clear_object (&reopened);
+
+  /* Undo takes it back, in the window and in the file; redo brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_WORKSHOP), ==, 5);
+  reopened = auftakt_document_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (auftakt_event_find_workshop (auftakt_document_get_event (reopened), "W6"));
+  g_clear_object (&reopened);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_WORKSHOP), ==, 6);
+}
+
+static void
+test_delete_cascade (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  AuftaktEvent *event = auftakt_document_get_event (document);
+  const char *ids[] = { "WS1", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+  guint with_choice = 0;
+
+  for (guint i = 0; i < n_items (fixture, AUFTAKT_TYPE_PARTICIPANT); i++)
+    {
+      g_autoptr(AuftaktParticipant) p =
+        g_list_model_get_item (G_LIST_MODEL (auftakt_event_get_participants (event)), i);
+
+      with_choice += g_strv_contains (auftakt_participant_get_choices (p), "WS1");
+    }
+  g_assert_cmpuint (with_choice, >, 0);
+
+  /* A form still naming the deleted workshop says so. */
+  editor = auftakt_item_editor_new (document, AUFTAKT_TYPE_PARTICIPANT, NULL);
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "name", "Neu");
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "choices", "WS1, WS2");
+  g_assert_true (auftakt_item_editor_is_valid (AUFTAKT_ITEM_EDITOR (editor)));
+
+  g_assert_true (auftakt_document_delete_items (document, AUFTAKT_TYPE_WORKSHOP, ids, &error));
+  g_assert_no_error (error);
+  g_assert_null (auftakt_event_find_workshop (event, "WS1"));
+  for (guint i = 0; i < n_items (fixture, AUFTAKT_TYPE_PARTICIPANT); i++)
+    {
+      g_autoptr(AuftaktParticipant) p =
+        g_list_model_get_item (G_LIST_MODEL (auftakt_event_get_participants (event)), i);
+
+      g_assert_false (g_strv_contains (auftakt_participant_get_choices (p), "WS1"));
+    }
+
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "choices", "WS2, WS1");
+  g_assert_false (auftakt_item_editor_is_valid (AUFTAKT_ITEM_EDITOR (editor)));
+  g_assert_nonnull (strstr (auftakt_item_editor_get_error (AUFTAKT_ITEM_EDITOR (editor),
+                                                           "choices"), "WS1"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  g_assert_true (auftakt_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (auftakt_event_find_workshop (event, "WS1"));
+  with_choice = 0;
+  for (guint i = 0; i < n_items (fixture, AUFTAKT_TYPE_PARTICIPANT); i++)
+    {
+      g_autoptr(AuftaktParticipant) p =
+        g_list_model_get_item (G_LIST_MODEL (auftakt_event_get_participants (event)), i);
+
+      with_choice += g_strv_contains (auftakt_participant_get_choices (p), "WS1");
+    }
+  g_assert_cmpuint (with_choice, >, 0);
+}
+
+static void
+solve (Fixture *fixture)
+{
+  AuftaktTimetablePage *page =
+    AUFTAKT_TIMETABLE_PAGE (auftakt_window_get_page (fixture->window, "timetable"));
+
+  auftakt_window_set_section (fixture->window, "timetable");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timetable.solve", NULL));
+  g_assert_true (auftakt_timetable_page_get_solving (page));
+  for (guint i = 0; i < 600 && auftakt_timetable_page_get_solving (page); i++)
+    wait_ms (50);
+  g_assert_false (auftakt_timetable_page_get_solving (page));
+}
+
+static void
+test_solve_and_move (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  AuftaktEvent *event = auftakt_document_get_event (document);
+  AuftaktTimetablePage *page =
+    AUFTAKT_TIMETABLE_PAGE (auftakt_window_get_page (fixture->window, "timetable"));
+  AuftaktSchedule *schedule;
+  AuftaktSession *full = NULL, *other = NULL;
+  AuftaktCheckReport *report;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (auftakt_document_get_path (document));
+  g_autoptr(AuftaktDocument) reopened = NULL;
+  g_autofree char *participant = NULL;
+  gboolean seats_broken = FALSE;
+
+  g_assert_null (auftakt_event_get_schedule (event));
+  solve (fixture);
+
+  schedule = auftakt_event_get_schedule (event);
+  g_assert_nonnull (schedule);
+  g_assert_cmpuint (auftakt_schedule_get_n_sessions (schedule), >, 0);
+  g_assert_nonnull (auftakt_timetable_page_get_summary (page));
+  report = auftakt_document_get_report (document);
+  g_assert_true (report->valid);
+  g_assert_cmpuint (report->n_participants, ==, 124);
+  g_assert_cmpuint (auftakt_timetable_page_list_problems (page)->len, ==, 0);
+
+  reopened = auftakt_document_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (auftakt_event_get_schedule (auftakt_document_get_event (reopened)));
+  g_clear_object (&reopened);
+
+  /* A session whose room is full, and another one in the same round. */
+  for (guint i = 0; i < auftakt_schedule_get_n_sessions (schedule) && full == NULL; i++)
+    {
+      AuftaktSession *session = auftakt_schedule_get_session (schedule, i);
+      AuftaktRoom *room = auftakt_event_find_room (event, auftakt_session_get_room (session));
+      AuftaktWorkshop *workshop = auftakt_event_find_workshop (event,
+                                                               auftakt_session_get_workshop (session));
+      int capacity = auftakt_room_get_capacity (room);
+
+      if (auftakt_workshop_get_max (workshop) > 0)
+        capacity = MIN (capacity, auftakt_workshop_get_max (workshop));
+      if ((int) auftakt_session_get_n_attendees (session) == capacity)
+        full = session;
+    }
+  g_assert_nonnull (full);
+  for (guint i = 0; i < auftakt_schedule_get_n_sessions (schedule) && other == NULL; i++)
+    {
+      AuftaktSession *session = auftakt_schedule_get_session (schedule, i);
+
+      if (session != full &&
+          g_strcmp0 (auftakt_session_get_round (session), auftakt_session_get_round (full)) == 0)
+        other = session;
+    }
+  g_assert_nonnull (other);
+  participant = g_strdup (auftakt_session_get_attendance (other, 0)->participant);
+
+  auftakt_timetable_page_select_session (page, auftakt_session_get_workshop (other),
+                                         auftakt_session_get_round (other));
+  g_assert_true (auftakt_timetable_page_move_attendee (page, participant,
+                                                       auftakt_session_get_round (other),
+                                                       auftakt_session_get_workshop (other),
+                                                       auftakt_session_get_workshop (full),
+                                                       &error));
+  g_assert_no_error (error);
+
+  report = auftakt_document_get_report (document);
+  g_assert_false (report->valid);
+  for (guint i = 0; i < report->violations->len; i++)
+    {
+      AuftaktViolation *violation = g_ptr_array_index (report->violations, i);
+
+      seats_broken |= violation->rule == AUFTAKT_CHECK_RULE_SEATS;
+    }
+  g_assert_true (seats_broken);
+  g_assert_cmpuint (auftakt_timetable_page_list_problems (page)->len, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  report = auftakt_document_get_report (document);
+  g_assert_true (report->valid);
+  g_assert_cmpuint (auftakt_timetable_page_list_problems (page)->len, ==, 0);
+
+  /* A locked session keeps its place when the scheduler runs again. */
+  schedule = auftakt_event_get_schedule (event);
+  {
+    AuftaktSession *first = auftakt_schedule_get_session (schedule, 0);
+    g_autofree char *workshop = g_strdup (auftakt_session_get_workshop (first));
+    g_autofree char *round = g_strdup (auftakt_session_get_round (first));
+    g_autofree char *room = g_strdup (auftakt_session_get_room (first));
+    AuftaktSession *kept;
+
+    g_assert_true (auftakt_timetable_page_lock (page, workshop, round, NULL, TRUE, &error));
+    g_assert_no_error (error);
+    solve (fixture);
+    kept = auftakt_schedule_find_session (auftakt_event_get_schedule (event), workshop, round);
+    g_assert_nonnull (kept);
+    g_assert_true (auftakt_session_get_locked (kept));
+    g_assert_cmpstr (auftakt_session_get_room (kept), ==, room);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("test-window-XXXXXX", NULL);
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the MIME database that GTK
+   * needs to load its SVG icons.  The plans go to a directory of our own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!gtk_init_check ())
+    {
+      /* In CI a missing display is a failure, not a reason to skip. */
+      if (g_getenv ("CI") != NULL && g_strcmp0 (g_getenv ("CI"), "false") != 0)
+        g_error ("No display: run the GUI tests under xvfb-run");
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+
+  app = auftakt_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/ui/window/welcome", Fixture, NULL, fixture_set_up, test_welcome,
+              fixture_tear_down);
+  g_test_add ("/ui/window/demo", Fixture, "demo", fixture_set_up, test_demo, fixture_tear_down);
+  g_test_add ("/ui/table/filter", Fixture, "demo", fixture_set_up, test_filter,
+              fixture_tear_down);
+  g_test_add ("/ui/editor/workshop", Fixture, "demo", fixture_set_up, test_workshop_form,
+              fixture_tear_down);
+  g_test_add ("/ui/editor/delete-cascade", Fixture, "demo", fixture_set_up, test_delete_cascade,
+              fixture_tear_down);
+  g_test_add ("/ui/timetable/solve-and-move", Fixture, "demo", fixture_set_up,
+              test_solve_and_move, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  {
+    g_autofree char *plans = g_build_filename (data_home, "auftakt", NULL);
+    g_autoptr(GDir) dir = g_dir_open (plans, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (plans, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (plans);
+    g_rmdir (data_home);
+  }
+  return status;
+}
