@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -1618,7 +1619,7 @@ auftakt_print_document_write_pdf (AuftaktPrintDocument  *self,
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   temp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp (temp);
+  fd = g_mkstemp_full (temp, O_RDWR, 0666);  /* as any new file: umask applies */
   if (fd < 0)
     {
       int saved_errno = errno;
