@@ -246,7 +246,9 @@ fixture_event_new_with_schedule (guint n)
 
 /* Running auftakt-cli ($AUFTAKT_CLI) on plans made from these events. */
 
+#include <string.h>
 #include <sys/wait.h>
+#include <glib/gstdio.h>
 
 #include "auftakt-store.h"
 
@@ -331,6 +333,39 @@ fixture_load_plan (const char *path)
   g_assert_no_error (error);
   event = auftakt_store_load_event (store, id, &error);
   g_assert_no_error (error);
+
+  return event;
+}
+
+#include "auftakt-xml-reader.h"
+
+/* The demo event (data/demo/potsdam.xml) with the schedule greedy.py makes
+ * for it (../shared/bench, as check.py's baseline). */
+static inline AuftaktEvent *
+fixture_demo_event_new (void)
+{
+  g_autofree char *demo = g_build_filename (SOURCE_DATADIR, "demo", "potsdam.xml", NULL);
+  g_autofree char *greedy = g_build_filename (g_getenv ("AUFTAKT_BENCH_DIR"), "greedy.py", NULL);
+  g_autofree char *schedule_path = g_build_filename (g_get_tmp_dir (), "demo-schedule.xml", NULL);
+  const char *argv[] = { "python3", greedy, demo, "-o", schedule_path, NULL };
+  g_autoptr(AuftaktSchedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  AuftaktEvent *event;
+  int status;
+
+  g_assert_nonnull (g_getenv ("AUFTAKT_BENCH_DIR"));
+  event = auftakt_xml_read_event (demo, &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  schedule = auftakt_xml_read_schedule (schedule_path, event, AUFTAKT_XML_READ_STRICT, NULL,
+                                        &error);
+  g_assert_no_error (error);
+  auftakt_event_set_schedule (event, schedule);
+  g_unlink (schedule_path);
 
   return event;
 }

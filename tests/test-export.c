@@ -477,6 +477,49 @@ test_uuid (void)
   g_assert_nonnull (strchr ("89ab", a[19]));
 }
 
+/* The demo event as it is: descriptions over several lines, eleven agenda
+ * items, five workshops twice. */
+static void
+test_demo (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_demo_event_new ();
+  AuftaktSchedule *schedule = auftakt_event_get_schedule (event);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = temp_path ("demo-frab.xml");
+  g_autofree char *ics = temp_path ("demo.ics");
+  g_autofree char *frab = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_sessions = auftakt_schedule_get_n_sessions (schedule);
+
+  g_assert_true (auftakt_export_frab (event, xml, &error));
+  g_assert_no_error (error);
+  g_assert_true (validate_frab (xml));
+  g_assert_true (g_file_get_contents (xml, &frab, NULL, NULL));
+  /* nine plenary items (not the two workshop rounds) and every session */
+  g_assert_cmpuint (count (frab, "<event id="), ==, 9 + n_sessions);
+  g_assert_nonnull (strstr (frab, "<description>Bürgerportal\nOpen Data\nMobile Angebote"
+                                  "</description>"));
+
+  g_assert_true (auftakt_export_ics (event, NULL, ics, &error));
+  g_assert_no_error (error);
+  lines = parse_ics (ics);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 9 + n_sessions);
+  g_strfreev (g_steal_pointer (&lines));
+
+  g_assert_true (auftakt_export_ics (event, "P1", ics, &error));
+  lines = parse_ics (ics);
+  g_assert_cmpstr (lines[0], ==, "NAME|Digitale Kommune Potsdam – Dr. Volker Möller");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 9 + 2);
+
+  csv = auftakt_export_csv_to_string (event, AUFTAKT_CSV_FLAVOUR_EXCEL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "P1;Dr. Volker Möller;"));
+
+  g_assert_cmpint (g_remove (xml), ==, 0);
+  g_assert_cmpint (g_remove (ics), ==, 0);
+}
+
 static void
 test_cli (void)
 {
@@ -550,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/export/csv/plain", test_csv_plain);
   g_test_add_func ("/export/csv/excel", test_csv_excel);
   g_test_add_func ("/export/csv/no-schedule", test_csv_no_schedule);
+  g_test_add_func ("/export/demo", test_demo);
   g_test_add_func ("/export/cli", test_cli);
 
   return g_test_run ();

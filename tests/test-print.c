@@ -420,6 +420,33 @@ test_paginate_letter (void)
 }
 
 static void
+test_demo (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_demo_event_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (auftakt_event_get_participants (event)));
+  AuftaktPrintKind kinds[] = { AUFTAKT_PRINT_KIND_PARTICIPANTS, AUFTAKT_PRINT_KIND_ROOMS,
+                               AUFTAKT_PRINT_KIND_REFEREES, AUFTAKT_PRINT_KIND_AGENDA,
+                               AUFTAKT_PRINT_KIND_ATTENDANCE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = write_pdf (event, kinds[i], NULL, "demo.pdf");
+
+      if (kinds[i] == AUFTAKT_PRINT_KIND_PARTICIPANTS)
+        g_assert_cmpuint (n_pages (path), ==, n);
+      if (kinds[i] == AUFTAKT_PRINT_KIND_AGENDA)
+        {
+          g_autofree char *text = pdf_text (path, 0);
+
+          assert_contains (text, "Interne Auftaktveranstaltung");
+          assert_contains (text, "Lernen von Anderen – international");
+        }
+      assert_inside_margins (path);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+}
+
+static void
 test_cli (void)
 {
   g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
@@ -497,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/print/agenda", test_agenda);
   g_test_add_func ("/print/errors", test_errors);
   g_test_add_func ("/print/paginate-letter", test_paginate_letter);
+  g_test_add_func ("/print/demo", test_demo);
   g_test_add_func ("/print/cli", test_cli);
 
   return g_test_run ();
