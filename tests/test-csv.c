@@ -401,6 +401,25 @@ test_nul_and_empty (void)
 }
 
 static void
+test_no_rows (void)
+{
+  const char data[] = "Name;E-Mail;1. Wahl\r\n;;\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AuftaktCsv) csv = auftakt_csv_new_from_data (data, sizeof data - 1, "e.csv", &error);
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (3);
+  g_autoptr(AuftaktRegistrationImport) import = auftakt_registration_import_new (csv, event);
+
+  /* an empty export would otherwise remove every participant */
+  g_assert_false (auftakt_registration_import_prepare (import, &error));
+  g_assert_error (error, AUFTAKT_REGISTRATION_IMPORT_ERROR,
+                  AUFTAKT_REGISTRATION_IMPORT_ERROR_NO_ROWS);
+  g_assert_cmpstr (error->message, ==, "e.csv: the file has no registrations below its header");
+  g_clear_error (&error);
+  g_assert_false (auftakt_registration_import_apply (import, TRUE, &error));
+  g_assert_cmpuint (n_participants (event), ==, 3);
+}
+
+static void
 test_separators_and_utf16 (void)
 {
   const char tab[] = "Name\tE-Mail\tWunsch 1\nA, B\ta@example.org\tBildung\n";
@@ -752,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/csv/bad/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/csv/bad/nul-and-empty", test_nul_and_empty);
   g_test_add_func ("/csv/bad/shifted-columns", test_shifted_columns);
+  g_test_add_func ("/csv/bad/no-rows", test_no_rows);
   g_test_add_func ("/csv/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/csv/header-synonyms", test_header_synonyms);
   g_test_add_func ("/csv/map", test_map);

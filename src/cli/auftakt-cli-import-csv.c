@@ -100,7 +100,9 @@ auftakt_cli_import_csv (int    argc,
   if (!auftakt_registration_import_prepare (import, &error))
     {
       g_printerr ("%s\n", error->message);
-      g_printerr ("%s\n", _("Name the columns with --map COLUMN=FIELD."));
+      if (g_error_matches (error, AUFTAKT_REGISTRATION_IMPORT_ERROR,
+                           AUFTAKT_REGISTRATION_IMPORT_ERROR_COLUMNS))
+        g_printerr ("%s\n", _("Name the columns with --map COLUMN=FIELD."));
       print_machine_line (NULL);
       return AUFTAKT_EXIT_USAGE;
     }

@@ -1050,6 +1050,16 @@ auftakt_registration_import_prepare (AuftaktRegistrationImport *self,
         }
     }
 
+  if (self->rows->len == 0)
+    {
+      g_set_error (error, AUFTAKT_REGISTRATION_IMPORT_ERROR,
+                   AUFTAKT_REGISTRATION_IMPORT_ERROR_NO_ROWS,
+                   _("%s: the file has no registrations below its header"),
+                   auftakt_csv_get_display_name (self->csv));
+      workshop_index_clear (&index);
+      return FALSE;
+    }
+
   /* Whoever the file no longer lists is removed; a bad row still names
    * its person, who stays as they were. */
   for (guint i = 0; i < n; i++)

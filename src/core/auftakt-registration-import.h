@@ -12,6 +12,7 @@ typedef enum {
   AUFTAKT_REGISTRATION_IMPORT_ERROR_MAP,       /* a --map names no column or no field */
   AUFTAKT_REGISTRATION_IMPORT_ERROR_COLUMNS,   /* no column for the name or the e-mail */
   AUFTAKT_REGISTRATION_IMPORT_ERROR_BAD_ROWS,  /* rows with problems, and they were not to be skipped */
+  AUFTAKT_REGISTRATION_IMPORT_ERROR_NO_ROWS,   /* a header and nothing below it */
 } AuftaktRegistrationImportError;
 
 /* What a column of the registrations holds.  The names (to_string) are
@@ -110,8 +111,9 @@ gboolean            auftakt_registration_import_map   (AuftaktRegistrationImport
                                                        GError                   **error);
 
 /* Reads every row with the current mapping.  FALSE (COLUMNS) when no
- * column holds the name or the e-mail address; problems with single rows
- * are not errors here but listed by get_problems(). */
+ * column holds the name or the e-mail address, FALSE (NO_ROWS) when the
+ * file has no registration at all (which would remove everyone); problems
+ * with single rows are not errors here but listed by get_problems(). */
 gboolean            auftakt_registration_import_prepare (AuftaktRegistrationImport *self,
                                                          GError                   **error);
 guint               auftakt_registration_import_get_n_rows   (AuftaktRegistrationImport *self);
