@@ -615,7 +615,7 @@ test_line_numbers_past_65535 (void)
   g_autoptr(AuftaktRegistrationImport) import = NULL;
   const AuftaktImportProblem *problem;
 
-  for (guint i = 2; i <= 70000; i++)
+  for (guint i = 2; i <= 33000; i++)
     g_string_append_printf (data, "\"Person\n%u\";p%u@example.org;Bildung\n", i, i);
   g_string_append (data, "Letzte Person;last@example.org;Yoga\n");
 
@@ -626,7 +626,8 @@ test_line_numbers_past_65535 (void)
   g_assert_cmpuint (auftakt_registration_import_get_n_problems (import), ==, 1);
   problem = auftakt_registration_import_get_problem (import, 0);
   /* every record but the header and the last takes two lines */
-  g_assert_cmpuint (problem->line, ==, 2 + 2 * 69999);
+  g_assert_cmpuint (problem->line, ==, 2 + 2 * 32999);
+  g_assert_cmpuint (problem->line, >, 65535);
   g_assert_cmpstr (problem->message, ==, "unknown workshop “Yoga” in column “1. Wahl”");
 }
 
