@@ -179,6 +179,34 @@ test_participants (void)
 }
 
 static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, fraction);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (50);
+  g_autoptr(AuftaktPrintDocument) document =
+    auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_PARTICIPANTS);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("progress.pdf");
+
+  auftakt_print_document_set_progress_func (document, progress_cb, seen);
+  g_assert_true (auftakt_print_document_write_pdf (document, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 50);
+  g_assert_cmpfloat_with_epsilon (g_array_index (seen, double, 0), 0.02, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (seen, double, 49), 1.0, 1e-9);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
 test_one_participant (void)
 {
   g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (120);
@@ -530,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/print/agenda", test_agenda);
   g_test_add_func ("/print/errors", test_errors);
   g_test_add_func ("/print/paginate-letter", test_paginate_letter);
+  g_test_add_func ("/print/progress", test_progress);
   g_test_add_func ("/print/demo", test_demo);
   g_test_add_func ("/print/cli", test_cli);
 

@@ -102,6 +102,8 @@ struct _AuftaktPrintDocument
 
   GPtrArray        *sections;   /* of Section */
   GPtrArray        *pages;      /* of Page */
+  AuftaktPrintProgressFunc progress;
+  gpointer          progress_data;
   double            width;
   double            height;
   char             *footer;
@@ -1574,6 +1576,17 @@ auftakt_print_document_draw_page (AuftaktPrintDocument *self,
   cairo_restore (cr);
 }
 
+void
+auftakt_print_document_set_progress_func (AuftaktPrintDocument     *self,
+                                          AuftaktPrintProgressFunc  func,
+                                          gpointer                  user_data)
+{
+  g_return_if_fail (AUFTAKT_IS_PRINT_DOCUMENT (self));
+
+  self->progress = func;
+  self->progress_data = user_data;
+}
+
 static const char *
 kind_title (AuftaktPrintKind kind)
 {
@@ -1650,6 +1663,8 @@ auftakt_print_document_write_pdf (AuftaktPrintDocument  *self,
         }
       auftakt_print_document_draw_page (self, cr, i);
       cairo_show_page (cr);
+      if (self->progress != NULL)
+        self->progress ((double) (i + 1) / self->pages->len, self->progress_data);
     }
 
   cairo_destroy (cr);

@@ -69,6 +69,15 @@ void                  auftakt_print_document_draw_page  (AuftaktPrintDocument *s
                                                          cairo_t              *cr,
                                                          guint                 page);
 
+/* Called from write_pdf() (in its thread) after each page with the share
+ * done, 0 to 1: for a progress bar while thousands of pages are written. */
+typedef void (*AuftaktPrintProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
+void                  auftakt_print_document_set_progress_func (AuftaktPrintDocument     *self,
+                                                                AuftaktPrintProgressFunc  func,
+                                                                gpointer                  user_data);
+
 /* Paginates for A4 and writes a PDF through a temporary file: a failure
  * or cancellation leaves nothing at @path. */
 gboolean              auftakt_print_document_write_pdf  (AuftaktPrintDocument *self,
