@@ -28,6 +28,7 @@ int           auftakt_cli_export     (int argc, char **argv);
 int           auftakt_cli_check      (int argc, char **argv);
 int           auftakt_cli_import_csv (int argc, char **argv);
 int           auftakt_cli_print      (int argc, char **argv);
+int           auftakt_cli_solve      (int argc, char **argv);
 
 const AuftaktCliCommand *auftakt_cli_find_command (const char *name);
 

@@ -29,6 +29,15 @@ static const AuftaktCliCommand commands[] = {
        "valid=0|1 cost=N top_k_share=X unranked_share=X participants=N sessions=N.\n"
        "Exit status: 0 valid, 1 a rule is broken, 2 a file cannot be read."),
     auftakt_cli_check },
+  { "solve", N_("EVENT.xml -o SCHEDULE.xml | PLAN.auftakt [-o SCHEDULE.xml] [--seed N] "
+                "[--time-limit S] [--keep PUBLISHED.xml] [--fresh] [--partial OUT.xml]"),
+    N_("Decide the sessions and who attends which, keeping every hard rule at the lowest cost."),
+    N_("A plan’s own schedule counts as published: its locks are kept and the rest changes as\n"
+       "little as possible (--fresh: only the locks). Prints one line per change, then a machine\n"
+       "line cost=N bound=N seconds=S (bound: no valid schedule costs less), with\n"
+       "moved_sessions=N moved_attendances=N for a re-solve. Exit status: 0 solved, 1 no valid\n"
+       "schedule exists (the reasons on stderr), 2 bad usage or an unreadable input."),
+    auftakt_cli_solve },
   { "import-csv", N_("PLAN.auftakt REGISTRATIONS.csv [--map COLUMN=FIELD …] [--skip-bad-rows] "
                      "[--dry-run]"),
     N_("Import registrations from a spreadsheet or web form export."),

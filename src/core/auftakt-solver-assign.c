@@ -874,6 +874,159 @@ _auftakt_search_spread_walk_ins (AuftaktSearch *se)
   se->logging = logging;
 }
 
+/* ---- one participant at a time ---- */
+
+typedef struct {
+  int n;
+  int w[64], r[64];
+  gint64 best;
+  int best_w[64], best_r[64];
+  int cw[64][8];
+  gint64 cv[64][8];
+  int nc[64];
+  int rounds[64];
+  int na, need, k;
+} Response;
+
+static void
+respond (Response *re,
+         int       i,
+         int       chosen,
+         gint64    sum)
+{
+  int need = re->need - chosen;
+
+  if (sum >= re->best)
+    return;
+  if (need == 0)
+    {
+      re->best = sum;
+      memcpy (re->best_w, re->w, sizeof (int) * chosen);
+      memcpy (re->best_r, re->r, sizeof (int) * chosen);
+      return;
+    }
+  if (re->na - i < need)
+    return;
+  for (int j = 0; j < re->nc[i]; j++)
+    {
+      int w = re->cw[i][j];
+      gboolean taken = FALSE;
+
+      for (int c = 0; c < chosen; c++)
+        taken |= re->w[c] == w;
+      if (taken)
+        continue;
+      re->w[chosen] = w;
+      re->r[chosen] = re->rounds[i];
+      respond (re, i + 1, chosen + 1, sum + re->cv[i][j]);
+    }
+  respond (re, i + 1, chosen, sum);
+}
+
+/* Takes participant p out and gives it the best set of attendances for the
+ * sessions as they are (their penalties included); keeps that if it is
+ * better.  This finds what single moves cannot: p trading two attendances
+ * at once.  Returns whether p changed. */
+static gboolean
+respond_participant (AuftaktSearch *se,
+                     int            p)
+{
+  const int *crow = cost_row (se, p);
+  int R = se->R, K = se->K;
+  Response re;
+  gint64 before = _auftakt_search_objective (se);
+  guint mark = se->log->len;
+  gboolean logging = se->logging;
+  guint64 fixed = 0;
+  int kept = 0;
+
+  if (K > 8 || R > 64)
+    return FALSE;
+  se->logging = TRUE;
+  for (int r = 0; r < R; r++)
+    if (se->at[p * R + r] >= 0)
+      {
+        if (se->pinned_p[p * R + r])
+          {
+            fixed |= BIT (r);
+            kept++;
+          }
+        else
+          _auftakt_search_unassign (se, p, r);
+      }
+
+  re.na = 0;
+  re.k = K;
+  for (int r = 0; r < R; r++)
+    {
+      int i = re.na;
+
+      if ((fixed & BIT (r)) || !(se->pb->participant_rounds[p] & BIT (r)))
+        continue;
+      re.nc[i] = 0;
+      for (int a = 0; a < se->n_active; a++)
+        {
+          int v = se->active[a], s, w, j, n;
+          gint64 d;
+
+          if (v == se->x || se->node_r[v] != r)
+            continue;
+          s = se->session_of[v];
+          w = s / R;
+          if (!_auftakt_search_eligible (se, p, -1, w, r))
+            continue;
+          n = se->n_mem[s];
+          d = crow[w] + se->w_penalty * (_auftakt_search_excess (se, s, n + 1)
+                                         - _auftakt_search_excess (se, s, n));
+          if (published (se, p, r) == w)
+            d -= se->w_change;
+          /* keep the K cheapest of the round */
+          if (re.nc[i] == K && d >= re.cv[i][K - 1])
+            continue;
+          j = re.nc[i] < K ? re.nc[i]++ : K - 1;
+          while (j > 0 && re.cv[i][j - 1] > d)
+            {
+              re.cv[i][j] = re.cv[i][j - 1];
+              re.cw[i][j] = re.cw[i][j - 1];
+              j--;
+            }
+          re.cv[i][j] = d;
+          re.cw[i][j] = w;
+        }
+      if (re.nc[i] > 0)
+        re.rounds[re.na++] = r;
+    }
+  re.need = MIN (K - kept, re.na);
+  re.best = AUFTAKT_INF;
+  respond (&re, 0, 0, 0);
+  if (re.best < AUFTAKT_INF)
+    for (int c = 0; c < re.need; c++)
+      if (_auftakt_search_eligible (se, p, -1, re.best_w[c], re.best_r[c]))
+        _auftakt_search_assign (se, p, re.best_r[c], re.best_w[c]);
+
+  if (_auftakt_search_objective (se) >= before)
+    {
+      _auftakt_search_undo (se, mark);
+      se->logging = logging;
+      return FALSE;
+    }
+  if (!logging)
+    g_array_set_size (se->log, mark);
+  se->logging = logging;
+  return TRUE;
+}
+
+/* Every participant once; returns how many changed. */
+int
+_auftakt_search_respond_all (AuftaktSearch *se)
+{
+  int changed = 0;
+
+  for (int p = 0; p < se->P && !_auftakt_search_check_stop (se); p++)
+    changed += respond_participant (se, p);
+  return changed;
+}
+
 /* ---- negative cycles ---- */
 
 static inline gint64
@@ -1130,7 +1283,7 @@ apply_cycle (AuftaktSearch *se,
   gint64 before = _auftakt_search_objective (se);
   guint mark = se->log->len;
   gboolean logging = se->logging;
-  int k = max_units, failed_edge = -1;
+  int k = max_units, failed_edge = -1, stride;
   int *who, *n_who;
 
   /* the units the cycle carries */
@@ -1146,9 +1299,10 @@ apply_cycle (AuftaktSearch *se,
         k = MIN (k, se->cnt[((gsize) u * N + v) * se->n_deltas + se->emin[(gsize) u * N + v]]);
     }
   k = MAX (k, 1);
+  stride = k;
 
   /* the participants, all from the state the weights describe */
-  who = g_new (int, (gsize) k * len + 1);
+  who = g_new (int, (gsize) stride * len + 1);
   n_who = g_alloca (sizeof (int) * (len + 1));
   se->pstamp++;
   for (int i = 0; i < len; i++)
@@ -1158,7 +1312,7 @@ apply_cycle (AuftaktSearch *se,
       n_who[i] = 0;
       if (u == z || v == z)
         continue;
-      n_who[i] = find_members (se, u, v, se->emin[(gsize) u * N + v], k, who + (gsize) i * k);
+      n_who[i] = find_members (se, u, v, se->emin[(gsize) u * N + v], k, who + (gsize) i * stride);
       if (n_who[i] == 0)
         {
           failed_edge = i;
@@ -1175,7 +1329,7 @@ apply_cycle (AuftaktSearch *se,
 
         if (u == z || v == z)
           continue;
-        if (!move_member (se, u, v, who[(gsize) i * k + j]))
+        if (!move_member (se, u, v, who[(gsize) i * stride + j]))
           {
             failed_edge = i;
             goto fail;

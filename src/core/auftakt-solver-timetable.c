@@ -479,6 +479,58 @@ move_round (AuftaktSearch *se,
   return TRUE;
 }
 
+/* Two sessions of different rounds trade places: each takes the other's
+ * round and room; members free in the new round follow. */
+static gboolean
+swap_sessions (AuftaktSearch *se,
+               GArray        *displaced)
+{
+  int R = se->R;
+  int s = random_running (se, TRUE), t = random_running (se, TRUE);
+  int ws, rs, ms, wt, rt, mt;
+  g_autoptr(GArray) a = NULL;
+  g_autoptr(GArray) b = NULL;
+
+  if (s < 0 || t < 0 || s % R == t % R || s / R == t / R)
+    return FALSE;
+  ws = s / R;
+  rs = s % R;
+  ms = se->room_of[s];
+  wt = t / R;
+  rt = t % R;
+  mt = se->room_of[t];
+  if (se->room_of[ws * R + rt] >= 0 || se->room_of[wt * R + rs] >= 0)
+    return FALSE;
+  a = g_array_new (FALSE, FALSE, sizeof (int));
+  b = g_array_new (FALSE, FALSE, sizeof (int));
+  _auftakt_search_empty (se, s, a);
+  _auftakt_search_close (se, s);
+  _auftakt_search_empty (se, t, b);
+  _auftakt_search_close (se, t);
+  if (!_auftakt_search_can_open (se, ws, rt, mt))
+    return FALSE;
+  _auftakt_search_open (se, ws * R + rt, mt);
+  if (!_auftakt_search_can_open (se, wt, rs, ms))
+    return FALSE;
+  _auftakt_search_open (se, wt * R + rs, ms);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GArray *members = pass == 0 ? a : b;
+      int w = pass == 0 ? ws : wt, r = pass == 0 ? rt : rs;
+
+      for (guint i = 0; i < members->len; i++)
+        {
+          int p = g_array_index (members, int, i);
+
+          if (_auftakt_search_eligible (se, p, -1, w, r))
+            _auftakt_search_assign (se, p, r, w);
+          else
+            g_array_append_val (displaced, p);
+        }
+    }
+  return TRUE;
+}
+
 static void
 save (const AuftaktSearch *se,
       int                 *room_of,
@@ -500,14 +552,16 @@ random_move (AuftaktSearch *se,
   gboolean done;
 
   g_array_set_size (displaced, 0);
-  if (kind < 35)
+  if (kind < 40)
     done = move_room (se);
-  else if (kind < 60)
+  else if (kind < 70)
     done = open_one (se, displaced);
   else if (kind < 75)
     done = close_one (se, displaced);
-  else
+  else if (kind < 85)
     done = move_round (se, displaced);
+  else
+    done = swap_sessions (se, displaced);
   if (!done)
     {
       _auftakt_search_undo (se, mark);
@@ -614,6 +668,22 @@ _auftakt_timetable_search (AuftaktSearch *se,
 
       if (se->stopped || (se->penalty == 0 && se->changes == 0 && se->cost <= bound))
         break;
+      {
+        gint64 before = _auftakt_search_objective (se);
+        int n = _auftakt_search_respond_all (se);
+
+        _auftakt_search_improve (se);
+        g_debug ("responses: %d changed, %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT, n, before,
+                 _auftakt_search_objective (se));
+        if (_auftakt_search_objective (se) < best)
+          {
+            best = _auftakt_search_objective (se);
+            save (se, best_room, best_at);
+            if (se->penalty == 0)
+              se->best_cost = se->cost;
+            improved = TRUE;
+          }
+      }
       kicks = improved ? 0 : kicks + 1;
       if (kicks >= KICKS)
         break;

@@ -303,25 +303,8 @@ solve_problem (const AuftaktProblem     *pb,
 
   se = _auftakt_search_new (pb, seed, deadline, minimal_change, cancellable);
   _auftakt_timetable_build (se, NULL);
-  if (g_getenv ("AUFTAKT_DEBUG_TIMETABLE"))
-    for (int s = 0; s < se->S; s++)
-      if (se->room_of[s] >= 0)
-        g_printerr ("initial %s %s %s cap %d\n", pb->workshop_ids[s / pb->n_rounds],
-                    pb->round_ids[s % pb->n_rounds], pb->room_ids[se->room_of[s]], se->cap[s]);
   assign_initially (se);
   _auftakt_search_improve (se);
-  if (g_getenv ("AUFTAKT_DEBUG_TIMETABLE"))
-    {
-      int missing = 0;
-
-      for (int s = 0; s < se->S; s++)
-        if (se->room_of[s] >= 0)
-          g_printerr ("after %s %s n %d lo %d cap %d\n", pb->workshop_ids[s / pb->n_rounds],
-                      pb->round_ids[s % pb->n_rounds], se->n_mem[s], se->lo[s / pb->n_rounds], se->cap[s]);
-      for (int p = 0; p < se->P; p++)
-        missing += se->missing[p];
-      g_printerr ("missing %d\n", missing);
-    }
 
   upper = se->penalty == 0 ? se->cost : -1;
   bound = _auftakt_bound_compute (pb, bound_iterations (pb), upper, NULL, cancellable,
