@@ -241,6 +241,7 @@ refresh (AuftaktAgendaPage *self)
                                                : auftakt_round_get_id (round),
                auftakt_round_get_id (round), time);
     }
+  auftakt_window_name_controls (GTK_WIDGET (self));
 }
 
 static void

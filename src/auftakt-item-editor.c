@@ -7,6 +7,7 @@
 
 #include "auftakt-item-editor.h"
 #include "auftakt-util.h"
+#include "auftakt-window.h"
 
 typedef enum {
   FIELD_ID,
@@ -678,6 +679,7 @@ auftakt_item_editor_new (AuftaktDocument *document,
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_button_set_label (GTK_BUTTON (self->save_button), item ? _("_Save") : _("_Add"));
   validate (self);
+  auftakt_window_name_controls (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 

@@ -794,6 +794,7 @@ auftakt_table_page_new (GType item_type)
   g_object_set_data (G_OBJECT (self), "search-entry", self->search_entry);
 
   update_state (self);
+  auftakt_window_name_controls (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 

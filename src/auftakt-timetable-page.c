@@ -434,6 +434,7 @@ create_cell (AuftaktTimetablePage *self,
                                 n, capacity);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  g_object_set_data (G_OBJECT (button), "auftakt-named", GINT_TO_POINTER (TRUE));
   if (gtk_widget_get_tooltip_text (button) == NULL)
     gtk_widget_set_tooltip_text (button, accessible);
 
@@ -699,6 +700,7 @@ update_details (AuftaktTimetablePage *self)
   gtk_switch_set_active (self->lock_switch, auftakt_session_get_locked (session));
   fill_attendees (self, session);
   self->updating = FALSE;
+  auftakt_window_name_controls (GTK_WIDGET (self->attendees_list));
 }
 
 static void
@@ -832,6 +834,8 @@ refresh (AuftaktTimetablePage *self)
 
   fill_problems (self, report);
   update_details (self);
+
+  auftakt_window_name_controls (GTK_WIDGET (self->box));
 
   /* Broken rules show themselves. */
   if (report != NULL && report->violations->len > 0)

@@ -766,6 +766,7 @@ auftakt_window_init (AuftaktWindow *self)
 
   update_title (self);
   update_actions (self);
+  auftakt_window_name_controls (GTK_WIDGET (self));
 }
 
 AuftaktWindow *
@@ -914,6 +915,56 @@ auftakt_window_show_error (AuftaktWindow *self,
   toast = adw_toast_new (error ? error->message : _("Something went wrong"));
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = label; *p; p++)
+    {
+      if (*p == '_' && p[1] != '_')
+        continue;
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+void
+auftakt_window_name_controls (GtkWidget *widget)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SWITCH (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      /* Named by its creator already. */
+      if (g_object_get_data (G_OBJECT (widget), "auftakt-named") != NULL)
+        ;
+      else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+        name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+      else if (gtk_widget_get_tooltip_text (widget) != NULL)
+        name = g_strdup (gtk_widget_get_tooltip_text (widget));
+      else if (parent != NULL && GTK_IS_MENU_BUTTON (parent) &&
+               gtk_widget_get_tooltip_text (parent) != NULL)
+        name = g_strdup (gtk_widget_get_tooltip_text (parent));
+
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    auftakt_window_name_controls (child);
 }
 
 gboolean

@@ -30,6 +30,10 @@ void             auftakt_window_add_toast       (AuftaktWindow      *self,
 /* Shows @error as a toast. */
 void             auftakt_window_show_error      (AuftaktWindow      *self,
                                                  const GError       *error);
+/* Gives every button, menu button and switch below @widget an accessible
+ * name from its tooltip or label (GTK 4.8 names icon-only buttons after
+ * their image), so that screen readers and AT-SPI tests find them. */
+void             auftakt_window_name_controls   (GtkWidget          *widget);
 /* Renders the window as it is on screen into a PNG. */
 gboolean         auftakt_window_save_screenshot (AuftaktWindow      *self,
                                                  const char         *path,

@@ -290,6 +290,7 @@ refresh (AuftaktWorkshopsPage *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     n_workshops > 0 || g_list_model_get_n_items (clusters) > 0
                                     ? "list" : "empty");
+  auftakt_window_name_controls (GTK_WIDGET (self));
 }
 
 static void
