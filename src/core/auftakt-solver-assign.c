@@ -800,75 +800,125 @@ _auftakt_search_load (AuftaktSearch *se,
  * moving one at a time from the fullest session (by share of seats) to the
  * emptiest while that narrows the gap.  The cost does not change, nor does
  * anything a re-solve keeps. */
-static int
-walk_in_for (const AuftaktSearch *se,
+/* The change of sum n^2 / cap (scaled by the product of all caps'
+ * typical size, in doubles) when session s gains d members. */
+static double
+fill_change (const AuftaktSearch *se,
              int                  s,
-             int                  t)
+             int                  d)
 {
-  const AuftaktProblem *pb = se->pb;
-  int R = se->R, r = s % R;
+  double n = se->n_mem[s];
 
-  for (int j = 0; j < se->n_mem[s]; j++)
-    {
-      int p = se->mem[s][j];
-
-      if (pb->choice_start[p] == pb->choice_start[p + 1] && !se->pinned_p[p * R + r] &&
-          published (se, p, r) != s / R && _auftakt_search_eligible (se, p, r, t / R, r))
-        return p;
-    }
-  return -1;
+  return ((n + d) * (n + d) - n * n) / se->cap[s];
 }
 
+static gboolean
+can_take (const AuftaktSearch *se,
+          int                  s)
+{
+  return se->room_of[s] >= 0 && se->n_mem[s] < se->cap[s];
+}
+
+static gboolean
+can_give (const AuftaktSearch *se,
+          int                  s)
+{
+  return se->n_mem[s] > se->lo[s / se->R];
+}
+
+/* Participants who ranked nothing cost the same everywhere; spread them
+ * so that the sessions fill evenly: a descent on the sum over sessions of
+ * members^2 / seats, by moving one attendance of such a participant to
+ * another session of the round or to a round it has free, or by swapping
+ * the rounds of two of its attendances.  Each move lowers the sum, so this
+ * ends.  The cost does not change, nor does anything a re-solve keeps. */
 void
 _auftakt_search_spread_walk_ins (AuftaktSearch *se)
 {
+  const AuftaktProblem *pb = se->pb;
   int R = se->R;
-  gboolean logging = se->logging;
-  g_autofree int *sessions = g_new (int, se->n_nodes + 1);
+  gboolean logging = se->logging, moved = TRUE;
 
   se->logging = FALSE;
-  for (int r = 0; r < R; r++)
+  for (int pass = 0; moved && pass < 100; pass++)
     {
-      int n = 0;
-
-      for (int i = 0; i < se->n_active; i++)
-        if (se->active[i] != se->x && se->node_r[se->active[i]] == r)
-          sessions[n++] = se->session_of[se->active[i]];
-
-      /* each move lowers the sum of n^2 / cap: this ends */
-      for (int guard = 0; guard < se->P * se->K; guard++)
+      moved = FALSE;
+      for (int p = 0; p < se->P; p++)
         {
-          int from = -1, to = -1, mover = -1;
-          double gap = 0;
+          int *at = se->at + (gsize) p * R;
 
-          for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-              {
-                int s = sessions[i], t = sessions[j], p;
-                double g;
+          if (pb->choice_start[p] != pb->choice_start[p + 1])
+            continue;
+          for (int r = 0; r < R; r++)
+            {
+              int w = at[r], s, best_t = -1, swap_r = -1;
+              double best = -1e-9;
 
-                if (s == t || se->n_mem[s] <= se->lo[s / R] || se->n_mem[t] >= se->cap[t])
-                  continue;
-                /* the move narrows the gap: (n_s - 1) / c_s >= (n_t + 1) / c_t */
-                if ((gint64) (se->n_mem[s] - 1) * se->cap[t]
-                    < (gint64) (se->n_mem[t] + 1) * se->cap[s])
-                  continue;
-                g = (double) se->n_mem[s] / se->cap[s] - (double) se->n_mem[t] / se->cap[t];
-                if (g <= gap)
-                  continue;
-                p = walk_in_for (se, s, t);
-                if (p < 0)
-                  continue;
-                gap = g;
-                from = s;
-                to = t;
-                mover = p;
-              }
-          if (mover < 0)
-            break;
-          _auftakt_search_unassign (se, mover, r);
-          _auftakt_search_assign (se, mover, r, to / R);
-          g_assert (from % R == r);
+              if (w < 0 || se->pinned_p[p * R + r] || published (se, p, r) == w)
+                continue;
+              s = w * R + r;
+              if (!can_give (se, s))
+                continue;
+              /* one attendance elsewhere */
+              for (int i = 0; i < se->n_active; i++)
+                {
+                  int v = se->active[i], t;
+                  double g;
+
+                  if (v == se->x)
+                    continue;
+                  t = se->session_of[v];
+                  if (t == s || !can_take (se, t) ||
+                      !_auftakt_search_eligible (se, p, r, t / R, t % R))
+                    continue;
+                  g = fill_change (se, s, -1) + fill_change (se, t, 1);
+                  if (g < best)
+                    {
+                      best = g;
+                      best_t = t;
+                    }
+                }
+              /* two attendances trade rounds */
+              for (int r2 = 0; r2 < R; r2++)
+                {
+                  int w2 = at[r2], s2, t1, t2;
+                  double g;
+
+                  if (r2 == r || w2 < 0 || se->pinned_p[p * R + r2] ||
+                      published (se, p, r2) == w2)
+                    continue;
+                  s2 = w2 * R + r2;
+                  t1 = w2 * R + r;
+                  t2 = w * R + r2;
+                  if (!can_give (se, s2) || !can_take (se, t1) || !can_take (se, t2))
+                    continue;
+                  g = fill_change (se, s, -1) + fill_change (se, s2, -1)
+                      + fill_change (se, t1, 1) + fill_change (se, t2, 1);
+                  if (g < best)
+                    {
+                      best = g;
+                      best_t = t1;
+                      swap_r = r2;
+                    }
+                }
+              if (best_t < 0)
+                continue;
+              if (swap_r >= 0)
+                {
+                  int w2 = at[swap_r];
+
+                  _auftakt_search_unassign (se, p, r);
+                  _auftakt_search_unassign (se, p, swap_r);
+                  _auftakt_search_assign (se, p, r, w2);
+                  _auftakt_search_assign (se, p, swap_r, w);
+                }
+              else
+                {
+                  _auftakt_search_unassign (se, p, r);
+                  _auftakt_search_assign (se, p, best_t % R, best_t / R);
+                }
+              moved = TRUE;
+            }
         }
     }
   se->logging = logging;
