@@ -75,7 +75,8 @@ add_participants (AuftaktEvent *event,
     }
 
   g_list_store_splice (auftakt_event_get_participants (event), 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (auftakt_event_get_participants (event))),
+                       g_list_model_get_n_items (G_LIST_MODEL (
+                         auftakt_event_get_participants (event))),
                        people->pdata, people->len);
   auftakt_schedule_splice (schedule, sessions);
   auftakt_event_set_schedule (event, schedule);

@@ -217,7 +217,8 @@ fixture_event_new_with_schedule (guint n)
         name = g_strdup ("Prof. Dr. Maximiliane Müller-Lüdenscheidt-Wöhrmann "
                          "von und zu Hohenzollern-Sigmaringen");
       else
-        name = g_strdup_printf ("%s %s", fixture_first_names[i % G_N_ELEMENTS (fixture_first_names)],
+        name = g_strdup_printf ("%s %s",
+                                fixture_first_names[i % G_N_ELEMENTS (fixture_first_names)],
                                 fixture_last_names[(i / 3) % G_N_ELEMENTS (fixture_last_names)]);
       auftakt_participant_set_name (p, name);
       auftakt_participant_set_email (p, email);

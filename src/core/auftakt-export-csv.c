@@ -74,25 +74,6 @@ separate (GString           *out,
   g_string_append_c (out, flavour == AUFTAKT_CSV_FLAVOUR_EXCEL ? ';' : ',');
 }
 
-static char *
-referee_names (AuftaktEvent       *event,
-               const char * const *ids)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      AuftaktReferee *referee = auftakt_event_find_referee (event, ids[i]);
-      const char *name = referee != NULL ? auftakt_referee_get_name (referee) : NULL;
-
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, name != NULL && name[0] != '\0' ? name : ids[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 static const char *
 round_label (AuftaktRound *round)
 {
@@ -184,7 +165,8 @@ auftakt_export_csv_to_string (AuftaktEvent       *event,
 
           if (session != NULL)
             {
-              workshop = auftakt_event_find_workshop (event, auftakt_session_get_workshop (session));
+              workshop = auftakt_event_find_workshop (event,
+                                                      auftakt_session_get_workshop (session));
               room = auftakt_event_find_room (event, auftakt_session_get_room (session));
               if (auftakt_round_get_start (round) >= 0 && auftakt_round_get_end (round) >= 0)
                 {
@@ -194,7 +176,8 @@ auftakt_export_csv_to_string (AuftaktEvent       *event,
                   time = g_strdup_printf ("%s–%s", start, end);
                 }
               if (workshop != NULL)
-                referees = referee_names (event, auftakt_workshop_get_leads (workshop));
+                referees = auftakt_export_referee_names (event,
+                                                         auftakt_workshop_get_leads (workshop));
             }
 
           separate (out, flavour);

@@ -322,7 +322,8 @@ auftakt_export_frab_to_string (AuftaktEvent  *event,
           AuftaktSession *session = entry->session;
           AuftaktWorkshop *workshop =
             auftakt_event_find_workshop (event, auftakt_session_get_workshop (session));
-          AuftaktRound *round = auftakt_event_find_round (event, auftakt_session_get_round (session));
+          AuftaktRound *round =
+            auftakt_event_find_round (event, auftakt_session_get_round (session));
           AuftaktCluster *cluster = NULL;
           const char *title = workshop != NULL ? auftakt_workshop_get_title (workshop) : NULL;
           const char * const no_one[] = { NULL };
@@ -383,7 +384,8 @@ auftakt_export_frab_to_string (AuftaktEvent  *event,
   g_string_append (out, "  <conference>\n");
   append_element (out, "    ", "acronym", acronym);
   append_element (out, "    ", "title",
-                  !is_empty (auftakt_event_get_title (event)) ? auftakt_event_get_title (event) : id);
+                  !is_empty (auftakt_event_get_title (event)) ? auftakt_event_get_title (event)
+                                                              : id);
   append_element (out, "    ", "start", auftakt_event_get_date (event));
   append_element (out, "    ", "end", auftakt_event_get_date (event));
   append_element (out, "    ", "days", "1");

@@ -119,26 +119,6 @@ is_empty (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
-/* "Name (Organisation), Name" for the referees named by @ids. */
-static char *
-referee_names (AuftaktEvent       *event,
-               const char * const *ids)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      AuftaktReferee *referee = auftakt_event_find_referee (event, ids[i]);
-      const char *name = referee != NULL ? auftakt_referee_get_name (referee) : NULL;
-
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, !is_empty (name) ? name : ids[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 static char *
 location (AuftaktEvent *event,
           const char   *room_id)
@@ -205,7 +185,8 @@ append_agenda_item (GString            *out,
   g_autofree char *uid = NULL;
   g_autofree char *what = NULL;
   g_autofree char *where = NULL;
-  g_autofree char *speakers = referee_names (event, auftakt_agenda_item_get_speakers (item));
+  g_autofree char *speakers =
+    auftakt_export_referee_names (event, auftakt_agenda_item_get_speakers (item));
   g_autoptr(GString) description = g_string_new (NULL);
   const char *title = auftakt_agenda_item_get_title (item);
 
@@ -298,7 +279,8 @@ append_session (GString            *out,
 
   if (workshop != NULL)
     {
-      g_autofree char *leads = referee_names (event, auftakt_workshop_get_leads (workshop));
+      g_autofree char *leads =
+        auftakt_export_referee_names (event, auftakt_workshop_get_leads (workshop));
 
       if (leads[0] != '\0')
         g_string_append_printf (description, _("Led by %s"), leads);

@@ -215,7 +215,10 @@ auftakt_export_timetable (AuftaktEvent *event,
       g_array_append_val (sorted, e);
     }
 
-  n = sessions != NULL ? sessions->len : schedule != NULL ? auftakt_schedule_get_n_sessions (schedule) : 0;
+  if (sessions != NULL)
+    n = sessions->len;
+  else
+    n = schedule != NULL ? auftakt_schedule_get_n_sessions (schedule) : 0;
   for (guint i = 0; i < n; i++)
     {
       AuftaktSession *session = sessions != NULL ? g_ptr_array_index (sessions, i)
@@ -238,6 +241,27 @@ auftakt_export_timetable (AuftaktEvent *event,
     g_array_append_val (result, g_array_index (sorted, SortEntry, i).entry);
 
   return result;
+}
+
+char *
+auftakt_export_referee_names (AuftaktEvent       *event,
+                              const char * const *ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (AUFTAKT_IS_EVENT (event), NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      AuftaktReferee *referee = auftakt_event_find_referee (event, ids[i]);
+      const char *name = referee != NULL ? auftakt_referee_get_name (referee) : NULL;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name != NULL && name[0] != '\0' ? name : ids[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 GDateTime *

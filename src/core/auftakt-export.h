@@ -56,6 +56,10 @@ GHashTable *auftakt_export_sessions_by_participant (AuftaktEvent *event);
 GArray     *auftakt_export_timetable      (AuftaktEvent  *event,
                                            GPtrArray     *sessions);
 
+/* "Name, Name" of the referees @ids names (the id where one has no name). */
+char       *auftakt_export_referee_names  (AuftaktEvent       *event,
+                                           const char * const *ids);
+
 /* A UTC time for DTSTAMP and the like: $SOURCE_DATE_EPOCH if set, else now. */
 GDateTime  *auftakt_export_now_utc        (void);
 

@@ -368,25 +368,6 @@ time_range (int start,
   return text != NULL ? text : g_strdup ("");
 }
 
-static char *
-referee_names (AuftaktEvent       *event,
-               const char * const *ids)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      AuftaktReferee *referee = auftakt_event_find_referee (event, ids[i]);
-      const char *name = referee != NULL ? auftakt_referee_get_name (referee) : NULL;
-
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, !is_empty (name) ? name : ids[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 static const char *
 room_name (AuftaktEvent *event,
            const char   *room_id)
@@ -437,8 +418,10 @@ session_leads (AuftaktEvent   *event,
   AuftaktWorkshop *workshop = auftakt_event_find_workshop (event,
                                                            auftakt_session_get_workshop (session));
 
-  return workshop != NULL ? referee_names (event, auftakt_workshop_get_leads (workshop))
-                          : g_strdup ("");
+  if (workshop == NULL)
+    return g_strdup ("");
+
+  return auftakt_export_referee_names (event, auftakt_workshop_get_leads (workshop));
 }
 
 static int
@@ -528,8 +511,8 @@ build_participant (AuftaktPrintDocument *self,
             g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" foreground=\"#555555\">"
                                      "%s</span>", time,
                                      round != NULL ? round_title (round) : ""),
-            g_markup_printf_escaped ("<b>%s</b>",
-                                     workshop_title (event, auftakt_session_get_workshop (session))),
+            g_markup_printf_escaped ("<b>%s</b>", workshop_title (
+                                       event, auftakt_session_get_workshop (session))),
             escape (room_name (event, auftakt_session_get_room (session))),
             escape (leads)));
         }
@@ -547,7 +530,8 @@ build_participant (AuftaktPrintDocument *self,
       AuftaktAgendaItem *item = g_ptr_array_index (agenda, i);
       g_autofree char *time = time_range (auftakt_agenda_item_get_start (item),
                                           auftakt_agenda_item_get_end (item));
-      g_autofree char *speakers = referee_names (event, auftakt_agenda_item_get_speakers (item));
+      g_autofree char *speakers =
+        auftakt_export_referee_names (event, auftakt_agenda_item_get_speakers (item));
       const char *round = auftakt_agenda_item_get_round (item);
       AuftaktSession *mine = NULL;
       char **cells;
@@ -663,7 +647,8 @@ build_rooms (AuftaktPrintDocument *self)
           if (entry->item != NULL)
             {
               g_autofree char *speakers =
-                referee_names (event, auftakt_agenda_item_get_speakers (entry->item));
+                auftakt_export_referee_names (event,
+                                              auftakt_agenda_item_get_speakers (entry->item));
 
               if (g_strcmp0 (auftakt_agenda_item_get_room (entry->item), id) != 0)
                 continue;
@@ -679,7 +664,8 @@ build_rooms (AuftaktPrintDocument *self)
               /* Translators: under a workshop's title on a door sign */
               detail = leads[0] != '\0' ? g_strdup_printf (_("Workshop · led by %s"), leads)
                                         : g_strdup (_("Workshop"));
-              what = sign_entry (workshop_title (event, auftakt_session_get_workshop (entry->session)),
+              what = sign_entry (workshop_title (event,
+                                                 auftakt_session_get_workshop (entry->session)),
                                  detail);
             }
 
@@ -770,8 +756,8 @@ build_referees (AuftaktPrintDocument *self)
               escape (time),
               g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" foreground=\"#555555\">"
                                        "%s</span>",
-                                       workshop_title (event,
-                                                       auftakt_session_get_workshop (entry->session)),
+                                       workshop_title (
+                                         event, auftakt_session_get_workshop (entry->session)),
                                        _("Workshop")),
               escape (room_name (event, auftakt_session_get_room (entry->session))),
               g_strdup_printf ("%u", auftakt_session_get_n_attendees (entry->session))));
@@ -846,7 +832,8 @@ build_agenda (AuftaktPrintDocument *self)
       AuftaktAgendaItem *item = g_ptr_array_index (agenda, i);
       g_autofree char *time = time_range (auftakt_agenda_item_get_start (item),
                                           auftakt_agenda_item_get_end (item));
-      g_autofree char *speakers = referee_names (event, auftakt_agenda_item_get_speakers (item));
+      g_autofree char *speakers =
+        auftakt_export_referee_names (event, auftakt_agenda_item_get_speakers (item));
       const char *round = auftakt_agenda_item_get_round (item);
       g_autoptr(GString) what = g_string_new (NULL);
       g_autofree char *title = escape (auftakt_agenda_item_get_title (item));
@@ -893,7 +880,8 @@ build_agenda (AuftaktPrintDocument *self)
   for (guint i = 0; i < g_list_model_get_n_items (workshops); i++)
     {
       g_autoptr(AuftaktWorkshop) workshop = g_list_model_get_item (workshops, i);
-      g_autofree char *leads = referee_names (event, auftakt_workshop_get_leads (workshop));
+      g_autofree char *leads =
+        auftakt_export_referee_names (event, auftakt_workshop_get_leads (workshop));
       AuftaktCluster *cluster = auftakt_workshop_get_cluster (workshop) != NULL ?
         auftakt_event_find_cluster (event, auftakt_workshop_get_cluster (workshop)) : NULL;
       g_autoptr(GString) what = g_string_new (NULL);

@@ -74,9 +74,9 @@ void                  auftakt_print_document_draw_page  (AuftaktPrintDocument *s
 typedef void (*AuftaktPrintProgressFunc) (double   fraction,
                                           gpointer user_data);
 
-void                  auftakt_print_document_set_progress_func (AuftaktPrintDocument     *self,
-                                                                AuftaktPrintProgressFunc  func,
-                                                                gpointer                  user_data);
+void auftakt_print_document_set_progress_func (AuftaktPrintDocument     *self,
+                                               AuftaktPrintProgressFunc  func,
+                                               gpointer                  user_data);
 
 /* Paginates for A4 and writes a PDF through a temporary file: a failure
  * or cancellation leaves nothing at @path. */

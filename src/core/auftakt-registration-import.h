@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 typedef enum {
   AUFTAKT_REGISTRATION_IMPORT_ERROR_MAP,       /* a --map names no column or no field */
   AUFTAKT_REGISTRATION_IMPORT_ERROR_COLUMNS,   /* no column for the name or the e-mail */
-  AUFTAKT_REGISTRATION_IMPORT_ERROR_BAD_ROWS,  /* rows with problems, and they were not to be skipped */
+  AUFTAKT_REGISTRATION_IMPORT_ERROR_BAD_ROWS,  /* rows with problems, not to be skipped */
   AUFTAKT_REGISTRATION_IMPORT_ERROR_NO_ROWS,   /* a header and nothing below it */
 } AuftaktRegistrationImportError;
 
@@ -30,7 +30,8 @@ typedef enum {
 } AuftaktImportField;
 
 #define AUFTAKT_IMPORT_MAX_CHOICES 9
-#define AUFTAKT_IMPORT_FIELD_CHOICE(rank) ((AuftaktImportField) (AUFTAKT_IMPORT_FIELD_CHOICE_1 + (rank) - 1))
+#define AUFTAKT_IMPORT_FIELD_CHOICE(rank) \
+  ((AuftaktImportField) (AUFTAKT_IMPORT_FIELD_CHOICE_1 + (rank) - 1))
 
 typedef enum {
   AUFTAKT_IMPORT_ROW_NEW,        /* a participant the event does not have yet */
@@ -95,15 +96,15 @@ AuftaktCsv         *auftakt_registration_import_get_csv   (AuftaktRegistrationIm
 AuftaktEvent       *auftakt_registration_import_get_event (AuftaktRegistrationImport *self);
 
 /* The header's columns (record 0 of the CSV). */
-guint               auftakt_registration_import_get_n_columns     (AuftaktRegistrationImport *self);
-const char         *auftakt_registration_import_get_column_title  (AuftaktRegistrationImport *self,
-                                                                   guint                      column);
-AuftaktImportField  auftakt_registration_import_get_column_field  (AuftaktRegistrationImport *self,
-                                                                   guint                      column);
+guint               auftakt_registration_import_get_n_columns    (AuftaktRegistrationImport *self);
+const char         *auftakt_registration_import_get_column_title (AuftaktRegistrationImport *self,
+                                                                  guint column);
+AuftaktImportField  auftakt_registration_import_get_column_field (AuftaktRegistrationImport *self,
+                                                                  guint column);
 /* Maps @column to @field; a column that held @field before is ignored from now on. */
-void                auftakt_registration_import_set_column_field  (AuftaktRegistrationImport *self,
-                                                                   guint                      column,
-                                                                   AuftaktImportField         field);
+void                auftakt_registration_import_set_column_field (AuftaktRegistrationImport *self,
+                                                                  guint                      column,
+                                                                  AuftaktImportField         field);
 /* Applies "COLUMN=FIELD": COLUMN is the header text or the 1-based column
  * number.  Mapping one field twice this way is an error. */
 gboolean            auftakt_registration_import_map   (AuftaktRegistrationImport *self,
