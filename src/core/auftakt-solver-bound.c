@@ -375,7 +375,9 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
       gint64 value, target;
       double norm = 0, step;
 
-      if (g_cancellable_is_cancelled (cancellable) || g_get_monotonic_time () >= deadline)
+      /* the first iteration always runs: its value is the simple bound */
+      if (it > 0 && (g_cancellable_is_cancelled (cancellable) ||
+                     g_get_monotonic_time () >= deadline))
         break;
       value = evaluate (&lg);
       g_debug ("bound: iteration %d value %.1f theta %.4f", it, value / (double) SCALE, theta);

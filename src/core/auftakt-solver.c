@@ -307,8 +307,11 @@ solve_problem (const AuftaktProblem     *pb,
   _auftakt_search_improve (se);
 
   upper = se->penalty == 0 ? se->cost : -1;
+  /* a quarter of the time, or a tenth from now when the start took long */
   bound = _auftakt_bound_compute (pb, bound_iterations (pb), upper, NULL, cancellable,
-                                  start + (gint64) (limit * G_USEC_PER_SEC / 4));
+                                  MAX (start + (gint64) (limit * G_USEC_PER_SEC / 4),
+                                       g_get_monotonic_time ()
+                                       + (gint64) (limit * G_USEC_PER_SEC / 10)));
   report.bound = bound;
   se->best_cost = upper;
 
