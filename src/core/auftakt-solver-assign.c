@@ -219,33 +219,48 @@ contribute (AuftaktSearch *se,
   occ = se->pb->participant_rounds[p] & ~occ;
   drow = se->delta_index + from * 2 * se->n_levels;
 
-  for (int i = 0; i < se->n_active; i++)
+  for (int r = 0; r < R; r++)
     {
-      int v = se->active[i], rb, wb, d;
-      gsize e;
-      int *c;
+      const int *nodes = se->round_nodes + (gsize) r * N;
+      int n = se->n_round_nodes[r];
 
-      if (v == u || v == se->x || (only >= 0 && v != only))
-        continue;
-      rb = se->node_r[v];
-      wb = se->node_w[v];
-      if (!(occ & BIT (rb)) || se->mark[wb] == se->stamp)
-        continue;
-      d = drow[2 * lrow[wb] + (change && pub[rb] == wb)];
-      e = (gsize) u * N + v;
-      c = se->cnt + e * ND + d;
-      if (sign > 0)
+      if (only >= 0)
         {
-          if ((*c)++ == 0 && d < se->emin[e])
-            {
-              se->emin[e] = d;
-              se->ew[e] = se->delta_value[d];
-            }
+          /* one node: the column of a new session */
+          if (r != se->node_r[only])
+            continue;
+          nodes = &only;
+          n = 1;
         }
-      else
+      if (!(occ & BIT (r)))
+        continue;
+      for (int i = 0; i < n; i++)
         {
-          if (--(*c) == 0 && d == se->emin[e])
-            rescan_edge (se, e);
+          int v = nodes[i], wb, d;
+          gsize e;
+          int *c;
+
+          if (v == u)
+            continue;
+          wb = se->node_w[v];
+          if (se->mark[wb] == se->stamp)
+            continue;
+          d = drow[2 * lrow[wb] + (change && pub[r] == wb)];
+          e = (gsize) u * N + v;
+          c = se->cnt + e * ND + d;
+          if (sign > 0)
+            {
+              if ((*c)++ == 0 && d < se->emin[e])
+                {
+                  se->emin[e] = d;
+                  se->ew[e] = se->delta_value[d];
+                }
+            }
+          else
+            {
+              if (--(*c) == 0 && d == se->emin[e])
+                rescan_edge (se, e);
+            }
         }
     }
 }
@@ -359,16 +374,28 @@ static void
 activate (AuftaktSearch *se,
           int            v)
 {
+  int r = se->node_r[v];
+
   /* x stays last */
   se->active[se->n_active] = se->active[se->n_active - 1];
   se->active[se->n_active - 1] = v;
   se->n_active++;
+  se->round_nodes[(gsize) r * se->n_nodes + se->n_round_nodes[r]++] = v;
 }
 
 static void
 deactivate (AuftaktSearch *se,
             int            v)
 {
+  int r = se->node_r[v], *nodes = se->round_nodes + (gsize) r * se->n_nodes;
+
+  for (int i = 0; i < se->n_round_nodes[r]; i++)
+    if (nodes[i] == v)
+      {
+        memmove (nodes + i, nodes + i + 1, sizeof (int) * (se->n_round_nodes[r] - i - 1));
+        se->n_round_nodes[r]--;
+        break;
+      }
   for (int i = 0; i < se->n_active; i++)
     if (se->active[i] == v)
       {
@@ -588,7 +615,8 @@ _auftakt_search_assign (AuftaktSearch *se,
 
   g_assert (v >= 0 && se->at[p * R + r] < 0 && se->missing[p] > 0);
 
-  contribute_participant (se, p, -1);
+  if (!se->batch)
+    contribute_participant (se, p, -1);
   if (n == se->mem_alloc[s])
     {
       se->mem_alloc[s] = MAX (8, 2 * n);
@@ -608,7 +636,8 @@ _auftakt_search_assign (AuftaktSearch *se,
   if (se->missing[p] == 0)
     x_remove (se, p);
   log_push (se, UNDO_ASSIGN, p, r, w);
-  contribute_participant (se, p, 1);
+  if (!se->batch)
+    contribute_participant (se, p, 1);
 }
 
 void
@@ -623,7 +652,8 @@ _auftakt_search_unassign (AuftaktSearch *se,
 
   g_assert (w >= 0 && v >= 0);
 
-  contribute_participant (se, p, -1);
+  if (!se->batch)
+    contribute_participant (se, p, -1);
   last = se->mem[s][n - 1];
   se->mem[s][i] = last;
   se->pos[last * R + r] = i;
@@ -638,6 +668,24 @@ _auftakt_search_unassign (AuftaktSearch *se,
   se->penalty++;
   x_add (se, p);
   log_push (se, UNDO_UNASSIGN, p, r, w);
+  if (!se->batch)
+    contribute_participant (se, p, 1);
+}
+
+/* Moves p's attendance in round from_r to workshop w in round r: an
+ * unassign and an assign, with p's edges updated once. */
+void
+_auftakt_search_move (AuftaktSearch *se,
+                      int            p,
+                      int            from_r,
+                      int            r,
+                      int            w)
+{
+  contribute_participant (se, p, -1);
+  se->batch = TRUE;
+  _auftakt_search_unassign (se, p, from_r);
+  _auftakt_search_assign (se, p, r, w);
+  se->batch = FALSE;
   contribute_participant (se, p, 1);
 }
 
@@ -1313,8 +1361,7 @@ move_member (AuftaktSearch *se,
       if (se->at[p * R + ru] != se->node_w[u] || se->pinned_p[p * R + ru] ||
           !_auftakt_search_eligible (se, p, ru, wv, rv))
         return FALSE;
-      _auftakt_search_unassign (se, p, ru);
-      _auftakt_search_assign (se, p, rv, wv);
+      _auftakt_search_move (se, p, ru, rv, wv);
     }
   return TRUE;
 }
@@ -1497,6 +1544,8 @@ _auftakt_search_new (const AuftaktProblem *pb,
     se->free_nodes[se->n_free++] = v;
   se->active[0] = se->x;
   se->n_active = 1;
+  se->round_nodes = g_new (int, (gsize) R * se->n_nodes + 1);
+  se->n_round_nodes = g_new0 (int, R + 1);
 
   se->at = g_new (int, (gsize) P * R + 1);
   se->pos = g_new0 (int, (gsize) P * R + 1);
@@ -1585,6 +1634,8 @@ _auftakt_search_free (AuftaktSearch *se)
   g_free (se->node_r);
   g_free (se->free_nodes);
   g_free (se->active);
+  g_free (se->round_nodes);
+  g_free (se->n_round_nodes);
   g_free (se->at);
   g_free (se->pos);
   g_free (se->busy);

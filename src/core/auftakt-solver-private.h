@@ -113,6 +113,8 @@ struct _AuftaktSearch
   int n_free;
   int *active;               /* running nodes, x last when it has members */
   int n_active;
+  int *round_nodes;          /* [R * n_nodes] running nodes of each round */
+  int *n_round_nodes;        /* [R] */
 
   /* the assignment */
   int *at;                   /* [P * R] workshop attended in the round, or -1 */
@@ -156,6 +158,7 @@ struct _AuftaktSearch
   /* undo */
   GArray *log;               /* of AuftaktUndo */
   gboolean logging;
+  gboolean batch;            /* assign/unassign leave the edges to the caller */
 };
 
 /* auftakt-solver-assign.c */
@@ -192,6 +195,11 @@ void           _auftakt_search_assign         (AuftaktSearch        *se,
 void           _auftakt_search_unassign       (AuftaktSearch        *se,
                                                int                   p,
                                                int                   r);
+void           _auftakt_search_move           (AuftaktSearch        *se,
+                                               int                   p,
+                                               int                   from_r,
+                                               int                   r,
+                                               int                   w);
 gboolean       _auftakt_search_eligible       (const AuftaktSearch  *se,
                                                int                   p,
                                                int                   from_r,
