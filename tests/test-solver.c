@@ -422,7 +422,7 @@ brute_force (const Tiny *t,
               c += tiny_cost (t, p, b.options[o][i][0]);
             cheapest = MIN (cheapest, c);
           }
-      b.cheapest[p] = b.cheapest[p + 1] + cheapest;
+      b.cheapest[p] = MIN (b.cheapest[p + 1] + cheapest, G_MAXINT / 4);
     }
   /* identical participants take their options in order */
   for (int p = 1; p < t->n_participants; p++)

@@ -204,8 +204,15 @@ solve_class (Lagrange *lg,
         }
     }
 
-  lg->best = AUFTAKT_INF;
-  search (lg, 0, 0, 0);
+  /* fewer distinct workshops than rounds: as many as there are */
+  do
+    {
+      lg->best = AUFTAKT_INF;
+      search (lg, 0, 0, 0);
+    }
+  while (lg->best == AUFTAKT_INF && --lg->need > 0);
+  if (lg->need == 0)
+    return 0;
   for (int j = 0; j < lg->need; j++)
     lg->x[lg->best_w[j] * R + lg->best_r[j]] += pb->class_size[c];
   return lg->best * pb->class_size[c];
@@ -329,6 +336,7 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
   int R = pb->n_rounds, W = pb->n_workshops, M = pb->n_rooms, K = pb->k;
   gint64 best = 0;
   double theta = 2.0;
+  gint64 price_max = (gint64) SCALE * 4 * (pb->max_cost + 1);
   int stall = 0;
   g_autofree gint64 *g_lambda = g_new0 (gint64, W * R + 1);
   g_autofree gint64 *g_mu = g_new0 (gint64, W * R + 1);
@@ -428,13 +436,15 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
         break;  /* the relaxed solution is feasible: value is optimal */
       target = upper >= 0 ? upper * SCALE : best + MAX (best / 10, 10 * SCALE);
       step = theta * (double) MAX (target - value, SCALE / 4) / norm;
+      /* any prices give a bound; beyond a few times the largest cost they
+       * only overflow */
       for (int i = 0; i < W * R; i++)
         {
-          lg.lambda[i] = MAX (0, lg.lambda[i] + (gint64) (step * g_lambda[i]));
-          lg.mu[i] = MAX (0, lg.mu[i] + (gint64) (step * g_mu[i]));
+          lg.lambda[i] = CLAMP (lg.lambda[i] + (gint64) (step * g_lambda[i]), 0, price_max);
+          lg.mu[i] = CLAMP (lg.mu[i] + (gint64) (step * g_mu[i]), 0, price_max);
         }
       for (int w = 0; w < W; w++)
-        lg.rho[w] = MAX (0, lg.rho[w] + (gint64) (step * g_rho[w]));
+        lg.rho[w] = CLAMP (lg.rho[w] + (gint64) (step * g_rho[w]), 0, price_max * 1024);
     }
 
   g_free (lg.allowed);
