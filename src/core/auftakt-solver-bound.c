@@ -397,7 +397,7 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
           if (demand != NULL)
             memcpy (demand, lg.x, sizeof (gint64) * W * R);
         }
-      else if (++stall >= 8)
+      else if (++stall >= 20)
         {
           theta /= 2;
           stall = 0;
