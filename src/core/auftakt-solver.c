@@ -295,6 +295,8 @@ solve_problem (const AuftaktProblem     *pb,
   g_autoptr(GPtrArray) explanations = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
   g_autofree guint8 *placed_all = g_new0 (guint8, pb->n_participants + 1);
+  g_autofree gint64 *demand = NULL;
+  g_autofree gint64 *want = NULL;
   AuftaktSolverResult *result;
   gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
   gint64 bound, cost, upper;
@@ -302,16 +304,28 @@ solve_problem (const AuftaktProblem     *pb,
   gboolean feasible;
 
   se = _auftakt_search_new (pb, seed, deadline, minimal_change, cancellable);
-  _auftakt_timetable_build (se, NULL);
+
+  /* the bound first: its relaxed solution at the best prices is a demand
+   * per workshop that already balances the seats, the better guide for the
+   * first timetable than the raw choices */
+  demand = g_new0 (gint64, (gsize) pb->n_workshops * pb->n_rounds + 1);
+  want = g_new0 (gint64, pb->n_workshops + 1);
+  bound = _auftakt_bound_compute (pb, bound_iterations (pb), -1, demand, cancellable,
+                                  start + (gint64) (limit * G_USEC_PER_SEC / 5));
+  for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
+    want[i / pb->n_rounds] += demand[i];
+
+  _auftakt_timetable_build (se, want);
   assign_initially (se);
   _auftakt_search_improve (se);
 
+  /* again, now with a valid schedule's cost to aim the steps at */
   upper = se->penalty == 0 ? se->cost : -1;
-  /* a quarter of the time, or a tenth from now when the start took long */
-  bound = _auftakt_bound_compute (pb, bound_iterations (pb), upper, NULL, cancellable,
-                                  MAX (start + (gint64) (limit * G_USEC_PER_SEC / 4),
-                                       g_get_monotonic_time ()
-                                       + (gint64) (limit * G_USEC_PER_SEC / 10)));
+  if (upper > bound)
+    bound = MAX (bound, _auftakt_bound_compute (pb, bound_iterations (pb), upper, NULL,
+                                                cancellable,
+                                                g_get_monotonic_time ()
+                                                + (gint64) (limit * G_USEC_PER_SEC / 10)));
   report.bound = bound;
   se->best_cost = upper;
 
