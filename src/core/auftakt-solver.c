@@ -311,7 +311,7 @@ solve_problem (const AuftaktProblem     *pb,
   demand = g_new0 (gint64, (gsize) pb->n_workshops * pb->n_rounds + 1);
   want = g_new0 (gint64, pb->n_workshops + 1);
   bound = _auftakt_bound_compute (pb, bound_iterations (pb), -1, demand, cancellable,
-                                  start + (gint64) (limit * G_USEC_PER_SEC / 5));
+                                  start + (gint64) (limit * G_USEC_PER_SEC / 8));
   for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
     want[i / pb->n_rounds] += demand[i];
 
@@ -325,7 +325,7 @@ solve_problem (const AuftaktProblem     *pb,
     bound = MAX (bound, _auftakt_bound_compute (pb, bound_iterations (pb), upper, NULL,
                                                 cancellable,
                                                 g_get_monotonic_time ()
-                                                + (gint64) (limit * G_USEC_PER_SEC / 10)));
+                                                + (gint64) (limit * G_USEC_PER_SEC / 20)));
   report.bound = bound;
   se->best_cost = upper;
 
