@@ -757,7 +757,6 @@ test_empty_and_missing (void)
   g_autofree char *blank = g_build_filename (tmp, "blank.xml", NULL);
   g_autofree char *missing = g_build_filename (tmp, "missing.xml", NULL);
   g_autofree char *expected = NULL;
-  g_autofree char *path = NULL;
   AuftaktEvent *event;
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -774,15 +773,6 @@ test_empty_and_missing (void)
   g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
   g_clear_error (&error);
 
-  path = data_path ("entity.xml");
-  event = auftakt_xml_read_event (path, &error);
-  g_assert_null (event);
-  g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
-  g_clear_pointer (&expected, g_free);
-  expected = g_strdup_printf ("%s: declared entities (<!ENTITY …>) are not supported", path);
-  g_assert_cmpstr (error->message, ==, expected);
-  g_clear_error (&error);
-
   event = auftakt_xml_read_event (missing, &error);
   g_assert_null (event);
   g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_READ);
@@ -793,6 +783,94 @@ test_empty_and_missing (void)
   g_assert_null (event);
   g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_READ);
   g_clear_error (&error);
+
+  remove_tmp_dir (tmp);
+}
+
+/* A document type declaration as check.py's expat reads it: entities of
+ * the file are expanded and <!ATTLIST> defaults apply, but nothing outside
+ * the file is read. */
+static void
+test_dtd (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = data_path ("entity.xml");
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *secret = g_build_filename (tmp, "secret.xml", NULL);
+  g_autofree char *external = g_build_filename (tmp, "external.xml", NULL);
+  g_autofree char *dtd = g_build_filename (tmp, "dtd.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  AuftaktEvent *refused;
+  AuftaktSession *session;
+
+  /* the round comes from an entity, the room's capacity from a default */
+  event = auftakt_xml_read_event (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (auftakt_event_get_rounds (event)), ==, 1);
+  g_assert_cmpstr (auftakt_round_get_id (item_at (auftakt_event_get_rounds (event), 0)), ==,
+                   "R1");
+  g_assert_cmpint (auftakt_room_get_capacity (auftakt_event_find_room (event, "M1")), ==, 12);
+
+  /* an external entity is undefined, and its file is never read */
+  g_assert_true (g_file_set_contents (secret, "<round id=\"R9\"/>", -1, NULL));
+  text = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                          "<!DOCTYPE event [<!ENTITY s SYSTEM \"%s\">]>\n"
+                          "<event version=\"1\">\n"
+                          "  &s;\n"
+                          "</event>\n", secret);
+  g_assert_true (g_file_set_contents (external, text, -1, NULL));
+  refused = auftakt_xml_read_event (external, &error);
+  g_assert_null (refused);
+  g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  prefix = g_strdup_printf ("%s:4: ", external);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_null (strstr (error->message, "R9"));
+  g_clear_error (&error);
+
+  /* a problem in an entity's element is on the line of the reference */
+  g_assert_true (g_file_set_contents (external,
+                                      "<!DOCTYPE event [\n"
+                                      "  <!ENTITY m \"<room id='M1' capacity='0'/>\">\n"
+                                      "]>\n"
+                                      "<event version=\"1\">\n"
+                                      "\n"
+                                      "  &m;\n"
+                                      "</event>\n", -1, NULL));
+  refused = auftakt_xml_read_event (external, &error);
+  g_assert_null (refused);
+  g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_INVALID);
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strdup_printf ("%s:6: ", external);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, "capacity 0"));
+  g_clear_error (&error);
+
+  /* nor is an external DTD: its default would make the room unknown */
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_set_contents (secret, "<!ATTLIST session room CDATA \"M9\">", -1,
+                                      NULL));
+  text = g_strdup_printf ("<!DOCTYPE schedule SYSTEM \"%s\" [\n"
+                          "  <!ENTITY a \"<attendee participant='P1'/>\">\n"
+                          "  <!ATTLIST session room CDATA \"M1\">\n"
+                          "]>\n"
+                          "<schedule version=\"1\">\n"
+                          "  <session workshop=\"W1\" round=\"R1\">&a;</session>\n"
+                          "</schedule>\n", secret);
+  g_assert_true (g_file_set_contents (dtd, text, -1, NULL));
+  schedule = auftakt_xml_read_schedule (dtd, event, AUFTAKT_XML_READ_LENIENT, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (auftakt_schedule_get_n_sessions (schedule), ==, 1);
+  session = auftakt_schedule_get_session (schedule, 0);
+  g_assert_cmpstr (auftakt_session_get_room (session), ==, "M1");
+  g_assert_cmpuint (auftakt_session_get_n_attendees (session), ==, 1);
+  g_assert_cmpstr (auftakt_session_get_attendance (session, 0)->participant, ==, "P1");
 
   remove_tmp_dir (tmp);
 }
@@ -1086,6 +1164,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_inputs[i], test_bad_input);
     }
   g_test_add_func ("/xml/empty-and-missing", test_empty_and_missing);
+  g_test_add_func ("/xml/dtd", test_dtd);
   g_test_add_func ("/xml/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/xml/many-problems", test_many_problems);
   g_test_add_func ("/xml/schedule/good", test_schedule_good);

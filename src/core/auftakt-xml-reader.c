@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/SAX2.h>
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -412,9 +411,19 @@ is_colour (const char *text)
 
 /* Reading the file */
 
+typedef struct
+{
+  Reader           *reader;
+  xmlParserCtxtPtr  ctxt;   /* the file's; an entity's text has a parser of its own */
+  gboolean          empty;
+  gboolean          io;
+} ParseState;
+
 /* libxml2 numbers an element by the line where its start tag ends and keeps
  * no more than 65535 in node->line; remember the line where the tag begins,
- * which is the one an editor shows, for any line count. */
+ * which is the one an editor shows, for any line count.  An element from an
+ * entity gets the line of the entity's first reference (libxml2 copies the
+ * elements for the others). */
 static void
 start_element_ns (void           *ctx,
                   const xmlChar  *localname,
@@ -427,6 +436,7 @@ start_element_ns (void           *ctx,
                   const xmlChar **attributes)
 {
   xmlParserCtxtPtr ctxt = ctx;
+  ParseState *state = ctxt->_private;
   xmlParserInputPtr input = ctxt->input;
   long line;
 
@@ -435,6 +445,12 @@ start_element_ns (void           *ctx,
 
   if (ctxt->node == NULL || input == NULL)
     return;
+
+  if (state != NULL && ctxt != state->ctxt && state->ctxt->input != NULL)
+    {
+      ctxt->node->_private = GSIZE_TO_POINTER ((gsize) MAX (state->ctxt->input->line, 1));
+      return;
+    }
 
   line = input->line;
   if (input->cur != NULL && input->base != NULL)
@@ -456,12 +472,24 @@ start_element_ns (void           *ctx,
   ctxt->node->_private = GSIZE_TO_POINTER ((gsize) MAX (line, 1));
 }
 
-typedef struct
+/* Entities declared in the file itself are expanded and the defaults of its
+ * <!ATTLIST> declarations apply, as with check.py's expat; an external
+ * entity (SYSTEM or PUBLIC) is left undeclared and an external DTD is not
+ * loaded, so that nothing outside the file is ever read and a reference to
+ * such an entity is an undefined entity, as it is for expat. */
+static void
+entity_decl (void          *ctx,
+             const xmlChar *name,
+             int            type,
+             const xmlChar *public_id,
+             const xmlChar *system_id,
+             xmlChar       *content)
 {
-  Reader   *reader;
-  gboolean  empty;
-  gboolean  io;
-} ParseState;
+  if (type != XML_INTERNAL_GENERAL_ENTITY && type != XML_INTERNAL_PARAMETER_ENTITY)
+    return;
+
+  xmlSAX2EntityDecl (ctx, name, type, public_id, system_id, content);
+}
 
 static void
 parse_error_cb (void        *user_data,
@@ -523,7 +551,7 @@ static xmlDoc *
 parse_file (Reader  *reader,
             GError **error)
 {
-  ParseState state = { reader, FALSE, FALSE };
+  ParseState state = { reader, NULL, FALSE, FALSE };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
   gboolean well_formed;
@@ -536,24 +564,17 @@ parse_file (Reader  *reader,
     g_error ("libxml2 cannot make a parser");
 
   ctxt->_private = &state;
+  state.ctxt = ctxt;
   ctxt->sax->startElementNs = start_element_ns;
   ctxt->sax->serror = parse_error_cb;
+  ctxt->sax->entityDecl = entity_decl;
+  ctxt->sax->externalSubset = NULL;
 
-  doc = xmlCtxtReadFile (ctxt, reader->path, NULL, XML_PARSE_BIG_LINES | XML_PARSE_NONET);
+  doc = xmlCtxtReadFile (ctxt, reader->path, NULL,
+                         XML_PARSE_BIG_LINES | XML_PARSE_NONET | XML_PARSE_NOENT |
+                         XML_PARSE_DTDATTR);
   well_formed = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed;
   xmlFreeParserCtxt (ctxt);
-
-  /* Without entity substitution (which would also load external files) the
-   * tree keeps references to declared entities, and elements inside them
-   * would go unread; version 1 files do not use them. */
-  if (well_formed && doc->intSubset != NULL && doc->intSubset->entities != NULL &&
-      xmlHashSize (doc->intSubset->entities) > 0)
-    {
-      xmlFreeDoc (doc);
-      g_set_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED, "%s: %s",
-                   reader->path, _("declared entities (<!ENTITY …>) are not supported"));
-      return NULL;
-    }
 
   if (well_formed && reader->problems->len == 0 && !state.empty)
     return doc;
