@@ -91,7 +91,9 @@ main (int   argc,
   g_autoptr(AuftaktApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* From the build tree: AUFTAKT_LOCALEDIR=BUILDDIR/po shows the translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUFTAKT_LOCALEDIR") ? g_getenv ("AUFTAKT_LOCALEDIR")
+                                                                  : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
