@@ -755,6 +755,7 @@ test_empty_and_missing (void)
   g_autofree char *tmp = make_tmp_dir ();
   g_autofree char *empty = g_build_filename (tmp, "empty.xml", NULL);
   g_autofree char *blank = g_build_filename (tmp, "blank.xml", NULL);
+  g_autofree char *text = g_build_filename (tmp, "text.xml", NULL);
   g_autofree char *missing = g_build_filename (tmp, "missing.xml", NULL);
   g_autofree char *expected = NULL;
   AuftaktEvent *event;
@@ -771,6 +772,25 @@ test_empty_and_missing (void)
   event = auftakt_xml_read_event (blank, &error);
   g_assert_null (event);
   g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* text or binary data is not an empty file */
+  g_assert_true (g_file_set_contents (text, "\nplain text\n", -1, NULL));
+  event = auftakt_xml_read_event (text, &error);
+  g_assert_null (event);
+  g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:2: not well-formed XML", text);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (text, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
+  event = auftakt_xml_read_event (text, &error);
+  g_assert_null (event);
+  g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, "empty"));
   g_clear_error (&error);
 
   event = auftakt_xml_read_event (missing, &error);

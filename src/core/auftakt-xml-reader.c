@@ -502,7 +502,9 @@ parse_error_cb (void        *user_data,
   if (xml_error->level < XML_ERR_ERROR)
     return;
 
-  if (xml_error->code == XML_ERR_DOCUMENT_EMPTY)
+  /* libxml2 uses the code also for text that does not start with '<' */
+  if (xml_error->code == XML_ERR_DOCUMENT_EMPTY &&
+      (ctxt->input == NULL || ctxt->input->cur == NULL || *ctxt->input->cur == '\0'))
     {
       state->empty = TRUE;
       return;
