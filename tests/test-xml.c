@@ -895,6 +895,71 @@ test_dtd (void)
   remove_tmp_dir (tmp);
 }
 
+/* The encodings check.py's expat reads, and no others. */
+static void
+test_encodings (void)
+{
+  const struct { const char *encoding; const char *name; } readable[] = {
+    { "ISO-8859-1", "J\xfcrgen" },
+    { "windows-1252", "J\xfcrgen \x80" },
+    { "utf8", "J\xc3\xbcrgen" },
+  };
+  const char * const refused[] = { "Shift_JIS", "EUC-JP", "UTF-7", "IBM037", "UCS-2" };
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "event.xml", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:1: ", path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (readable); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AuftaktEvent) event = NULL;
+      g_autofree char *text =
+        g_strdup_printf ("<?xml version=\"1.0\" encoding=\"%s\"?>\n"
+                         "<event version=\"1\"><participant id=\"P1\" name=\"%s\"/></event>\n",
+                         readable[i].encoding, readable[i].name);
+      AuftaktParticipant *participant;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      event = auftakt_xml_read_event (path, &error);
+      g_assert_no_error (error);
+      participant = item_at (auftakt_event_get_participants (event), 0);
+      g_assert_true (g_str_has_prefix (auftakt_participant_get_name (participant), "Jürgen"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AuftaktEvent) event = NULL;
+      g_autofree char *text =
+        g_strdup_printf ("<?xml version=\"1.0\" encoding=\"%s\"?>\n"
+                         "<event version=\"1\"/>\n", refused[i]);
+      g_autofree char *converted = NULL;
+      gsize len = 0;
+
+      /* as it would be written in that encoding (UTF-7 would hide the
+       * declaration from both readers) */
+      if (g_str_equal (refused[i], "UTF-7"))
+        {
+          converted = g_strdup (text);
+          len = strlen (text);
+        }
+      else
+        {
+          converted = g_convert (text, -1, refused[i], "UTF-8", NULL, &len, NULL);
+        }
+      g_assert_nonnull (converted);
+      g_assert_true (g_file_set_contents (path, converted, len, NULL));
+      event = auftakt_xml_read_event (path, &error);
+      g_assert_null (event);
+      g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message, refused[i]));
+    }
+
+  remove_tmp_dir (tmp);
+}
+
 #define FILLER_LINES 70000
 
 /* A file whose problem stands past line 65,535: libxml2 keeps no more than
@@ -1185,6 +1250,7 @@ main (int   argc,
     }
   g_test_add_func ("/xml/empty-and-missing", test_empty_and_missing);
   g_test_add_func ("/xml/dtd", test_dtd);
+  g_test_add_func ("/xml/encodings", test_encodings);
   g_test_add_func ("/xml/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/xml/many-problems", test_many_problems);
   g_test_add_func ("/xml/schedule/good", test_schedule_good);

@@ -548,6 +548,93 @@ check_readable (const char  *path,
   return TRUE;
 }
 
+/* Converts @len bytes to UTF-8 as Python's "replace" error handler does:
+ * each byte that cannot be converted counts as one character.  Returns the
+ * number of characters and, if @out_text, the text without those. */
+static guint
+decode_replacing (GIConv      conv,
+                  const char *bytes,
+                  gsize       len,
+                  GString    *out_text)
+{
+  char *in = (char *) bytes;
+  gsize in_left = len;
+  guint n_chars = 0;
+  gboolean flushed = FALSE;
+
+  /* the last round flushes what a stateful encoding holds back */
+  while (!flushed)
+    {
+      char out[64];
+      char *out_p = out;
+      gsize out_left = sizeof out;
+      gsize result;
+      int saved_errno;
+
+      if (in_left > 0)
+        result = g_iconv (conv, &in, &in_left, &out_p, &out_left);
+      else
+        {
+          result = g_iconv (conv, NULL, NULL, &out_p, &out_left);
+          flushed = result != (gsize) -1 || errno != E2BIG;
+        }
+      saved_errno = errno;
+
+      for (const char *p = out; p < out_p; p++)
+        n_chars += ((guchar) *p & 0xC0) != 0x80;
+      if (out_text != NULL)
+        g_string_append_len (out_text, out, out_p - out);
+
+      if (result == (gsize) -1 && saved_errno != E2BIG && in_left > 0)
+        {
+          n_chars++;
+          in++;
+          in_left--;
+        }
+    }
+
+  return n_chars;
+}
+
+/* Whether check.py's expat reads a file in this encoding too: it knows
+ * UTF-8, UTF-16, ISO-8859-1 and US-ASCII, and takes any other encoding
+ * Python decodes one byte at a time, if the XML declaration can be read.
+ * libxml2 reads more (Shift_JIS, EBCDIC, UTF-7, ...); FORMAT.md wants UTF-8
+ * anyway. */
+static gboolean
+is_expat_encoding (const char *name)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  g_autoptr(GString) decoded = g_string_new (NULL);
+  char all[255];
+  GIConv conv;
+  gboolean ok;
+
+  if (name == NULL || g_ascii_strcasecmp (name, "UTF-8") == 0 ||
+      g_ascii_strcasecmp (name, "UTF-16") == 0 || g_ascii_strcasecmp (name, "UTF-16LE") == 0 ||
+      g_ascii_strcasecmp (name, "UTF-16BE") == 0)
+    return TRUE;
+
+  conv = g_iconv_open ("UTF-8", name);
+  if (conv == (GIConv) -1)
+    return FALSE;
+
+  /* every byte but 0 in a row, as Python tries them: one character each */
+  for (guint i = 0; i < sizeof all; i++)
+    all[i] = (char) (i + 1);
+  ok = decode_replacing (conv, all, sizeof all, NULL) == sizeof all;
+
+  /* and printable ASCII as itself, or the XML declaration is unreadable */
+  for (char c = ' '; c <= '~'; c++)
+    g_string_append_c (ascii, c);
+  g_iconv (conv, NULL, NULL, NULL, NULL);
+  ok = ok && decode_replacing (conv, ascii->str, ascii->len, decoded) == ascii->len &&
+       g_str_equal (decoded->str, ascii->str);
+  g_iconv_close (conv);
+
+  return ok;
+}
+
 /* The document of a well-formed file, or NULL and an error. */
 static xmlDoc *
 parse_file (Reader  *reader,
@@ -577,6 +664,18 @@ parse_file (Reader  *reader,
                          XML_PARSE_DTDATTR);
   well_formed = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed;
   xmlFreeParserCtxt (ctxt);
+
+  if (well_formed && !is_expat_encoding ((const char *) doc->encoding))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the encoding “%s” is not supported; save the file as UTF-8"),
+                         (const char *) doc->encoding);
+
+      xmlFreeDoc (doc);
+      g_set_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED, "%s:1: %s",
+                   reader->path, message);
+      return NULL;
+    }
 
   if (well_formed && reader->problems->len == 0 && !state.empty)
     return doc;
