@@ -3,8 +3,10 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 /* auftakt-cli as scripts use it: exit statuses, machine lines, messages
  * about files, and nothing half-done (CONTRACTS.md). */
@@ -354,6 +356,46 @@ test_check_plan_schedule (void)
   g_assert_cmpstr (got, ==, want);
 }
 
+/* `auftakt-cli check <(…) SCHEDULE.xml`: the event comes through a pipe,
+ * which must not lose its first bytes to the test for a plan. */
+static void
+test_check_event_from_pipe (void)
+{
+  g_autofree char *event = instance ("potsdam-s1.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *fd_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("AUFTAKT_CLI"), "check", NULL, NULL, NULL };
+  gsize len;
+  int fds[2];
+  int wait_status;
+
+  g_assert_true (g_file_get_contents (event, &text, &len, NULL));
+  g_assert_cmpuint (len, <, 65536);  /* fits in the pipe before the reader starts */
+  g_assert_true (g_unix_open_pipe (fds, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (write (fds[1], text, len), ==, (gssize) len);
+  close (fds[1]);
+
+  /* an empty schedule: its verdict needs the whole event */
+  fd_path = g_strdup_printf ("/dev/fd/%d", fds[0]);
+  argv[2] = fd_path;
+  argv[3] = g_build_filename (work_dir, "pipe-schedule.xml", NULL);
+  g_assert_true (g_file_set_contents (argv[3], "<schedule version=\"1\"/>\n", -1, NULL));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_LEAVE_DESCRIPTORS_OPEN |
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  close (fds[0]);
+  g_free ((char *) argv[3]);
+
+  got = last_line (out);
+  g_assert_true (g_str_has_prefix (got, "valid=0 cost=0 "));
+  g_assert_nonnull (strstr (got, " participants=125 "));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -367,6 +409,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-agrees-with-check-py", test_check_agrees_with_check_py);
   g_test_add_func ("/cli/several-events-need-event", test_several_events_need_event);
   g_test_add_func ("/cli/check-plan-schedule", test_check_plan_schedule);
+  g_test_add_func ("/cli/check-event-from-pipe", test_check_event_from_pipe);
 
   work_dir = g_dir_make_tmp ("auftakt-cli-XXXXXX", NULL);
   g_assert_nonnull (work_dir);

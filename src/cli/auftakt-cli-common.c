@@ -83,7 +83,9 @@ auftakt_cli_fail (const char   *path,
   return AUFTAKT_EXIT_USAGE;
 }
 
-/* A plan is an SQLite file; anything else is taken for XML. */
+/* A plan is an SQLite file; anything else is taken for XML.  Only a
+ * regular file is looked into: reading from a pipe (auftakt-cli check
+ * <(…)) would take its first bytes away from the XML reader. */
 gboolean
 auftakt_cli_is_plan (const char *path)
 {
@@ -94,6 +96,9 @@ auftakt_cli_is_plan (const char *path)
 
   if (g_str_has_suffix (path, ".auftakt"))
     return TRUE;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
 
   file = fopen (path, "rb");
   if (file == NULL)
