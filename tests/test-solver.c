@@ -1067,6 +1067,89 @@ test_unranked_spread (void)
   g_assert_cmpint (most[1] - fewest[1], <=, 1);
 }
 
+/* ---- in a worker thread ---- */
+
+typedef struct {
+  GMainLoop *loop;
+  AuftaktSolverResult *result;
+  GThread *main_thread;
+  int progress_calls;
+  gboolean progress_in_main;
+} AsyncRun;
+
+static void
+async_progress_cb (double   fraction,
+                   gint64   best_cost,
+                   gint64   bound,
+                   gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->progress_calls++;
+  run->progress_in_main &= g_thread_self () == run->main_thread;
+  g_assert_cmpfloat (fraction, >=, 0.0);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->result = auftakt_solver_solve_finish (result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(AuftaktEvent) event = small_event (6, 10);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncRun run = { loop, NULL, g_thread_self (), 0, TRUE };
+  AuftaktSolverOptions options;
+
+  auftakt_solver_options_init (&options);
+  options.time_limit = 2.0;
+  auftakt_solver_solve_async (event, &options, async_progress_cb, &run, NULL, NULL,
+                              async_done_cb, &run);
+  /* the event was compiled before the call returned: changing it now
+   * changes nothing in the run */
+  g_list_store_remove_all (auftakt_event_get_participants (event));
+  g_main_loop_run (loop);
+
+  g_assert_nonnull (run.result);
+  g_assert_true (auftakt_solver_result_get_feasible (run.result));
+  /* 6 participants rank W1 and W2: both run in both rounds, cost 6 x (0 + 1) */
+  g_assert_cmpint (auftakt_solver_result_get_cost (run.result), ==, 6);
+  g_assert_cmpint (auftakt_solver_result_get_bound (run.result), ==, 6);
+  g_assert_cmpuint (auftakt_schedule_count_attendances (auftakt_solver_result_get_schedule (run.result)),
+                    ==, 12);
+  /* the final report at least, always in the main context */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (run.progress_calls, >=, 1);
+  g_assert_true (run.progress_in_main);
+  g_object_unref (run.result);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(AuftaktEvent) event = small_event (6, 10);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  g_cancellable_cancel (cancellable);
+  result = auftakt_solver_solve (event, NULL, NULL, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1171,8 @@ main (int   argc,
   g_test_add_func ("/solver/infeasible/locked-attendances", test_infeasible_locks);
   g_test_add_func ("/solver/infeasible/locked-sessions", test_infeasible_locked_sessions);
   g_test_add_func ("/solver/unranked-spread", test_unranked_spread);
+  g_test_add_func ("/solver/async", test_async);
+  g_test_add_func ("/solver/cancelled", test_cancelled);
 
   return g_test_run ();
 }
