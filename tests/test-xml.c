@@ -685,6 +685,30 @@ test_defaults_and_order (void)
   assert_strv_equal (auftakt_room_get_unavailable (m2), r2_only);
 }
 
+/* A round listed twice as unavailable counts once (check.py keeps a set);
+ * a plan holds each only once. */
+static void
+test_unavailable_twice (void)
+{
+  const char * const r1[] = { "R1", NULL };
+  const char * const r2[] = { "R2", NULL };
+  const char * const r1_r2[] = { "R1", "R2", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = data_path ("unavailable-twice.xml");
+  g_autoptr(AuftaktEvent) event = auftakt_xml_read_event (path, &error);
+
+  g_assert_no_error (error);
+  assert_strv_equal (auftakt_room_get_unavailable (auftakt_event_find_room (event, "M1")),
+                     r1_r2);
+  assert_strv_equal (auftakt_referee_get_unavailable (auftakt_event_find_referee (event, "F1")),
+                     r2);
+  assert_strv_equal (auftakt_workshop_get_unavailable (auftakt_event_find_workshop (event, "W1")),
+                     r1);
+  assert_strv_equal (auftakt_participant_get_unavailable (auftakt_event_find_participant (event,
+                                                                                         "P1")),
+                     r2);
+}
+
 typedef struct
 {
   const char      *file;
@@ -721,6 +745,7 @@ static const BadInput bad_inputs[] = {
   { "lead-twice.xml", AUFTAKT_XML_ERROR_INVALID, 6, "referee “F1” is listed twice" },
   { "ext-bad-colour.xml", AUFTAKT_XML_ERROR_INVALID, 3, "#12345" },
   { "ext-unknown-speaker.xml", AUFTAKT_XML_ERROR_INVALID, 7, "referee=“F7” in <a:speaker>" },
+  { "ext-speaker-twice.xml", AUFTAKT_XML_ERROR_INVALID, 7, "“F1” is listed twice as a speaker" },
   { "ext-bad-kind.xml", AUFTAKT_XML_ERROR_INVALID, 5, "kind=“lecture”" },
   { "ext-unknown-room.xml", AUFTAKT_XML_ERROR_INVALID, 6, "room=“M2” in <a:item>" },
   { "ext-unknown-round.xml", AUFTAKT_XML_ERROR_INVALID, 5, "round=“R2” in <a:unavailable>" },
@@ -1249,6 +1274,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_inputs[i], test_bad_input);
     }
   g_test_add_func ("/xml/empty-and-missing", test_empty_and_missing);
+  g_test_add_func ("/xml/unavailable-twice", test_unavailable_twice);
   g_test_add_func ("/xml/dtd", test_dtd);
   g_test_add_func ("/xml/encodings", test_encodings);
   g_test_add_func ("/xml/big-line-numbers", test_big_line_numbers);

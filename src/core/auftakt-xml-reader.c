@@ -921,6 +921,15 @@ read_description (EventBuilder *builder,
   return pool_take_xml (reader, xmlNodeGetContent (node));
 }
 
+/* A round listed twice as unavailable is unavailable once, as for check.py. */
+static void
+add_round_once (GPtrArray  *rounds,
+                const char *round)
+{
+  if (!g_ptr_array_find_with_equal_func (rounds, round, g_str_equal, NULL))
+    g_ptr_array_add (rounds, (gpointer) round);
+}
+
 /* Reads the extension children of a version 1 element: its <a:description>
  * (if DESCRIPTION) and its <a:unavailable> rounds (if UNAVAILABLE). */
 static void
@@ -953,7 +962,7 @@ read_ext_children (EventBuilder  *builder,
           if (round != NULL)
             {
               add_ref (builder, KIND_ROUND, child, "round", round);
-              g_ptr_array_add (unavailable, (gpointer) round);
+              add_round_once (unavailable, round);
             }
         }
       /* other elements of ours are from a newer Auftakt: skipped like any extension */
@@ -974,7 +983,7 @@ read_unavailable (EventBuilder *builder,
         if (round != NULL)
           {
             add_ref (builder, KIND_ROUND, child, "round", round);
-            g_ptr_array_add (rounds, (gpointer) round);
+            add_round_once (rounds, round);
           }
       }
 }
@@ -1304,7 +1313,14 @@ read_agenda_item (EventBuilder *builder,
         {
           const char *referee = require_attr (reader, child, "referee");
 
-          if (referee != NULL)
+          if (referee != NULL &&
+              g_ptr_array_find_with_equal_func (speakers, referee, g_str_equal, NULL))
+            {
+              add_problem (reader, child, AUFTAKT_XML_ERROR_INVALID,
+                           _("referee “%s” is listed twice as a speaker of agenda item “%s”"),
+                           referee, id);
+            }
+          else if (referee != NULL)
             {
               add_ref (builder, KIND_REFEREE, child, "referee", referee);
               g_ptr_array_add (speakers, (gpointer) referee);
