@@ -438,6 +438,9 @@ create_cell (AuftaktTimetablePage *self,
   if (gtk_widget_get_tooltip_text (button) == NULL)
     gtk_widget_set_tooltip_text (button, accessible);
 
+  if (g_strcmp0 (self->selected_workshop, auftakt_session_get_workshop (session)) == 0 &&
+      g_strcmp0 (self->selected_round, auftakt_session_get_round (session)) == 0)
+    gtk_widget_add_css_class (button, "selected");
   g_object_set_data_full (G_OBJECT (button), "session", g_object_ref (session), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (cell_clicked_cb), self);
   gtk_widget_set_size_request (button, 150, -1);
@@ -1253,7 +1256,9 @@ auftakt_timetable_page_select_session (AuftaktTimetablePage *self,
   g_free (self->selected_round);
   self->selected_workshop = g_strdup (workshop);
   self->selected_round = g_strdup (round);
-  update_details (self);
+  refresh (self);
+  if (workshop != NULL)
+    adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 gboolean

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "auftakt-application.h"
+#include "auftakt-timetable-page.h"
 #include "auftakt-window.h"
 
 /* Not a test: renders every section of the demo plan into PNGs, for looking
@@ -78,6 +79,19 @@ activate_cb (GApplication *app,
     {
       auftakt_window_set_section (window, sections[i]);
       shoot (window, dir, sections[i]);
+    }
+
+  /* The timetable with a session's details beside it. */
+  if (schedule)
+    {
+      AuftaktSchedule *plan = auftakt_event_get_schedule (
+        auftakt_document_get_event (auftakt_window_get_document (window)));
+      AuftaktSession *session = auftakt_schedule_get_session (plan, 0);
+
+      auftakt_timetable_page_select_session (
+        AUFTAKT_TIMETABLE_PAGE (auftakt_window_get_page (window, "timetable")),
+        auftakt_session_get_workshop (session), auftakt_session_get_round (session));
+      shoot (window, dir, "timetable-session");
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
