@@ -109,6 +109,7 @@ update_actions (AuftaktWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  open && auftakt_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-schedule",
                                  open && auftakt_event_get_schedule (
                                    auftakt_document_get_event (self->document)) != NULL);
@@ -576,6 +577,68 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+save_copy_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  AuftaktWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(AuftaktDocument) copy = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (path, ".auftakt"))
+        {
+          char *with_suffix = g_strconcat (path, ".auftakt", NULL);
+
+          g_free (path);
+          path = with_suffix;
+          g_clear_object (&file);
+          file = g_file_new_for_path (path);
+        }
+
+      /* The chooser asked before replacing a file. */
+      copy = auftakt_document_create (path, TRUE,
+                                      auftakt_document_get_event (self->document), &error);
+      if (copy == NULL)
+        auftakt_window_show_error (self, error);
+      else
+        auftakt_window_open_file (self, file, NULL);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AuftaktWindow *self = AUFTAKT_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = plan_filter ();
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* Translators: the file name of a copy of a plan, %s is the event's title */
+  name = g_strdup_printf (_("%s (copy).auftakt"), auftakt_document_get_title (self->document));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -709,6 +772,7 @@ auftakt_window_class_init (AuftaktWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-schedule", NULL, export_action);
@@ -720,6 +784,8 @@ auftakt_window_class_init (AuftaktWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -78,12 +78,67 @@ n_items (Fixture *fixture,
   return g_list_model_get_n_items (G_LIST_MODEL (auftakt_document_get_list (document, type)));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
 static void
 test_welcome (Fixture       *fixture,
               gconstpointer  data)
 {
+  GtkWindow *window;
+
   g_assert_null (auftakt_window_get_document (fixture->window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Auftakt");
+
+  /* Actions that need a plan are off without one. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL) &&
+                  auftakt_window_get_document (fixture->window) != NULL);
+
+  /* The shortcuts window is the window's help overlay.  (Not shown here:
+   * GTK 4.8's shortcuts window warns about a label of negative width.) */
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "app.about", NULL));
+  wait_ms (100);
+  window = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (window);
+  gtk_window_destroy (window);
+}
+
+static void
+test_bulk_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AuftaktTablePage *page =
+    AUFTAKT_TABLE_PAGE (auftakt_window_get_page (fixture->window, "participants"));
+  GtkSelectionModel *selection =
+    gtk_column_view_get_model (auftakt_table_page_get_column_view (page));
+
+  auftakt_window_set_section (fixture->window, "participants");
+  wait_for_filter (page);
+  g_assert_true (gtk_selection_model_select_range (selection, 10, 5, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "table.delete", NULL));
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 119);
+  wait_for_filter (page);
+  g_assert_cmpuint (auftakt_table_page_get_n_shown (page), ==, 119);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 124);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 119);
 }
 
 static void
@@ -363,6 +418,28 @@ test_solve_and_move (Fixture       *fixture,
   g_assert_true (report->valid);
   g_assert_cmpuint (auftakt_timetable_page_list_problems (page)->len, ==, 0);
 
+  /* A session moved into a room taken in that round clashes; undo. */
+  schedule = auftakt_event_get_schedule (event);
+  {
+    AuftaktSession *a = auftakt_schedule_get_session (schedule, 0);
+    AuftaktSession *b = NULL;
+
+    for (guint i = 1; i < auftakt_schedule_get_n_sessions (schedule) && b == NULL; i++)
+      if (g_strcmp0 (auftakt_session_get_round (auftakt_schedule_get_session (schedule, i)),
+                     auftakt_session_get_round (a)) == 0)
+        b = auftakt_schedule_get_session (schedule, i);
+    g_assert_nonnull (b);
+    g_assert_true (auftakt_timetable_page_move_session (page, auftakt_session_get_workshop (a),
+                                                        auftakt_session_get_round (a),
+                                                        auftakt_session_get_room (b),
+                                                        auftakt_session_get_round (a), &error));
+    g_assert_no_error (error);
+    report = auftakt_document_get_report (document);
+    g_assert_false (report->valid);
+    g_assert_true (auftakt_document_undo (document, &error));
+    g_assert_true (auftakt_document_get_report (document)->valid);
+  }
+
   /* A locked session keeps its place when the scheduler runs again. */
   schedule = auftakt_event_get_schedule (event);
   {
@@ -412,6 +489,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/demo", Fixture, "demo", fixture_set_up, test_demo, fixture_tear_down);
   g_test_add ("/ui/table/filter", Fixture, "demo", fixture_set_up, test_filter,
+              fixture_tear_down);
+  g_test_add ("/ui/table/bulk-delete", Fixture, "demo", fixture_set_up, test_bulk_delete,
               fixture_tear_down);
   g_test_add ("/ui/editor/workshop", Fixture, "demo", fixture_set_up, test_workshop_form,
               fixture_tear_down);
