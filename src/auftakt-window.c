@@ -214,25 +214,14 @@ static void
 event_selected_cb (AuftaktWindow *self)
 {
   GtkStringObject *item;
-  g_autoptr(AuftaktDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->switching_events || self->document == NULL)
     return;
   item = gtk_drop_down_get_selected_item (self->event_dropdown);
-  if (item == NULL ||
-      g_strcmp0 (gtk_string_object_get_string (item),
-                 auftakt_event_get_id (auftakt_document_get_event (self->document))) == 0)
-    return;
-
-  document = auftakt_document_open (auftakt_document_get_path (self->document),
-                                    gtk_string_object_get_string (item), &error);
-  if (document == NULL)
-    {
-      auftakt_window_show_error (self, error);
-      return;
-    }
-  set_document (self, document);
+  if (item != NULL &&
+      !auftakt_window_switch_event (self, gtk_string_object_get_string (item), &error))
+    auftakt_window_show_error (self, error);
 }
 
 static void
@@ -482,11 +471,8 @@ import_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
-      if (!import_event (self, path, &error))
-        auftakt_window_show_error (self, error);
+      auftakt_window_import_file (self, file, NULL);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -921,6 +907,57 @@ auftakt_window_open_demo (AuftaktWindow  *self,
     }
   set_document (self, document);
   auftakt_window_set_section (self, "overview");
+  return TRUE;
+}
+
+gboolean
+auftakt_window_import_file (AuftaktWindow  *self,
+                            GFile          *file,
+                            GError        **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AUFTAKT_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Only local files can be imported"));
+  else
+    import_event (self, path, &local_error);
+
+  if (local_error != NULL)
+    {
+      if (error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        auftakt_window_show_error (self, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+auftakt_window_switch_event (AuftaktWindow  *self,
+                             const char     *event_id,
+                             GError        **error)
+{
+  g_autoptr(AuftaktDocument) document = NULL;
+
+  g_return_val_if_fail (AUFTAKT_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No plan is open"));
+      return FALSE;
+    }
+  if (g_strcmp0 (event_id, auftakt_event_get_id (auftakt_document_get_event (self->document))) == 0)
+    return TRUE;
+
+  document = auftakt_document_open (auftakt_document_get_path (self->document), event_id, error);
+  if (document == NULL)
+    return FALSE;
+  set_document (self, document);
   return TRUE;
 }
 

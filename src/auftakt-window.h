@@ -19,6 +19,15 @@ gboolean         auftakt_window_open_file       (AuftaktWindow      *self,
                                                  GError            **error);
 gboolean         auftakt_window_open_demo       (AuftaktWindow      *self,
                                                  GError            **error);
+/* Adds the event of an exchange-format file to the open plan (or makes it
+ * a new plan in the user's data directory) and shows it. */
+gboolean         auftakt_window_import_file     (AuftaktWindow      *self,
+                                                 GFile              *file,
+                                                 GError            **error);
+/* Shows another event of the open plan. */
+gboolean         auftakt_window_switch_event    (AuftaktWindow      *self,
+                                                 const char         *event_id,
+                                                 GError            **error);
 AuftaktDocument *auftakt_window_get_document    (AuftaktWindow      *self);
 void             auftakt_window_set_section     (AuftaktWindow      *self,
                                                  const char         *name);

@@ -459,6 +459,52 @@ test_solve_and_move (Fixture       *fixture,
   }
 }
 
+static void
+test_events (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "bench",
+                                                 "instances", "medium-s1.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  AuftaktDocument *document;
+
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_test_skip ("../shared/bench is not there");
+      return;
+    }
+
+  first = g_strdup (auftakt_event_get_id (auftakt_document_get_event (
+    auftakt_window_get_document (fixture->window))));
+  g_assert_true (auftakt_window_import_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+
+  /* The imported event joined the plan and is shown, with its title. */
+  document = auftakt_window_get_document (fixture->window);
+  second = g_strdup (auftakt_event_get_id (auftakt_document_get_event (document)));
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   auftakt_document_get_title (document));
+  {
+    g_auto(GStrv) ids = auftakt_store_list_events (auftakt_document_get_store (document), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  }
+
+  g_assert_true (auftakt_window_switch_event (fixture->window, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Digitale Kommune Potsdam");
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 124);
+
+  g_assert_false (auftakt_window_switch_event (fixture->window, "no-such-event", &error));
+  g_assert_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_NO_SUCH_EVENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +537,8 @@ main (int   argc,
   g_test_add ("/ui/table/filter", Fixture, "demo", fixture_set_up, test_filter,
               fixture_tear_down);
   g_test_add ("/ui/table/bulk-delete", Fixture, "demo", fixture_set_up, test_bulk_delete,
+              fixture_tear_down);
+  g_test_add ("/ui/window/events", Fixture, "demo", fixture_set_up, test_events,
               fixture_tear_down);
   g_test_add ("/ui/editor/workshop", Fixture, "demo", fixture_set_up, test_workshop_form,
               fixture_tear_down);
