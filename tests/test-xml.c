@@ -924,10 +924,11 @@ test_dtd (void)
 static void
 test_encodings (void)
 {
-  const struct { const char *encoding; const char *name; } readable[] = {
-    { "ISO-8859-1", "J\xfcrgen" },
-    { "windows-1252", "J\xfcrgen \x80" },
-    { "utf8", "J\xc3\xbcrgen" },
+  const struct { const char *encoding; const char *name; const char *read; } readable[] = {
+    { "ISO-8859-1", "J\xfcrgen", "Jürgen" },
+    { "windows-1252", "J\xfcrgen \x80", "Jürgen €" },
+    /* not UTF-8 for expat, which takes it byte by byte, as ASCII */
+    { "utf8", "Juergen", "Juergen" },
   };
   const char * const refused[] = { "Shift_JIS", "EUC-JP", "UTF-7", "IBM037", "UCS-2" };
   g_autofree char *tmp = make_tmp_dir ();
@@ -948,8 +949,22 @@ test_encodings (void)
       event = auftakt_xml_read_event (path, &error);
       g_assert_no_error (error);
       participant = item_at (auftakt_event_get_participants (event), 0);
-      g_assert_true (g_str_has_prefix (auftakt_participant_get_name (participant), "Jürgen"));
+      g_assert_cmpstr (auftakt_participant_get_name (participant), ==, readable[i].read);
     }
+
+  /* a byte expat cannot decode in it */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AuftaktEvent) event = NULL;
+
+    g_assert_true (g_file_set_contents (path, "<?xml version=\"1.0\" encoding=\"utf8\"?>\n"
+                                        "<event version=\"1\"><participant id=\"P1\" "
+                                        "name=\"J\xc3\xbcrgen\"/></event>\n", -1, NULL));
+    event = auftakt_xml_read_event (path, &error);
+    g_assert_null (event);
+    g_assert_error (error, AUFTAKT_XML_ERROR, AUFTAKT_XML_ERROR_MALFORMED);
+    g_assert_true (g_str_has_prefix (error->message, prefix));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {

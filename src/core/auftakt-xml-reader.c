@@ -548,91 +548,77 @@ check_readable (const char  *path,
   return TRUE;
 }
 
-/* Converts @len bytes to UTF-8 as Python's "replace" error handler does:
- * each byte that cannot be converted counts as one character.  Returns the
- * number of characters and, if @out_text, the text without those. */
-static guint
-decode_replacing (GIConv      conv,
-                  const char *bytes,
-                  gsize       len,
-                  GString    *out_text)
-{
-  char *in = (char *) bytes;
-  gsize in_left = len;
-  guint n_chars = 0;
-  gboolean flushed = FALSE;
-
-  /* the last round flushes what a stateful encoding holds back */
-  while (!flushed)
-    {
-      char out[64];
-      char *out_p = out;
-      gsize out_left = sizeof out;
-      gsize result;
-      int saved_errno;
-
-      if (in_left > 0)
-        result = g_iconv (conv, &in, &in_left, &out_p, &out_left);
-      else
-        {
-          result = g_iconv (conv, NULL, NULL, &out_p, &out_left);
-          flushed = result != (gsize) -1 || errno != E2BIG;
-        }
-      saved_errno = errno;
-
-      for (const char *p = out; p < out_p; p++)
-        n_chars += ((guchar) *p & 0xC0) != 0x80;
-      if (out_text != NULL)
-        g_string_append_len (out_text, out, out_p - out);
-
-      if (result == (gsize) -1 && saved_errno != E2BIG && in_left > 0)
-        {
-          n_chars++;
-          in++;
-          in_left--;
-        }
-    }
-
-  return n_chars;
-}
-
-/* Whether check.py's expat reads a file in this encoding too: it knows
- * UTF-8, UTF-16, ISO-8859-1 and US-ASCII, and takes any other encoding
- * Python decodes one byte at a time, if the XML declaration can be read.
- * libxml2 reads more (Shift_JIS, EBCDIC, UTF-7, ...); FORMAT.md wants UTF-8
- * anyway. */
+/* Whether check.py's expat reads a file in this encoding too.  It knows
+ * UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself; for any other encoding
+ * Python decodes the bytes 0 to 255 in a row, replacing what it cannot
+ * decode, and the encoding is usable only if that gives one character per
+ * byte; a byte that was replaced must not occur in the file.  libxml2 reads
+ * more (Shift_JIS, EBCDIC, UTF-7, ...); FORMAT.md wants UTF-8 anyway. */
 static gboolean
-is_expat_encoding (const char *name)
+is_expat_encoding (const char *path,
+                   const char *name)
 {
-  g_autoptr(GString) ascii = g_string_new (NULL);
-  g_autoptr(GString) decoded = g_string_new (NULL);
-  char all[255];
+  g_autofree char *contents = NULL;
+  gboolean invalid[256] = { FALSE };
+  gboolean any_invalid = FALSE;
+  guchar all[256];
   GIConv conv;
-  gboolean ok;
+  gsize length;
 
   if (name == NULL || g_ascii_strcasecmp (name, "UTF-8") == 0 ||
       g_ascii_strcasecmp (name, "UTF-16") == 0 || g_ascii_strcasecmp (name, "UTF-16LE") == 0 ||
-      g_ascii_strcasecmp (name, "UTF-16BE") == 0)
+      g_ascii_strcasecmp (name, "UTF-16BE") == 0 ||
+      g_ascii_strcasecmp (name, "ISO-8859-1") == 0 || g_ascii_strcasecmp (name, "US-ASCII") == 0)
     return TRUE;
 
-  conv = g_iconv_open ("UTF-8", name);
+  conv = g_iconv_open ("UCS-4LE", name);
   if (conv == (GIConv) -1)
     return FALSE;
 
-  /* every byte but 0 in a row, as Python tries them: one character each */
   for (guint i = 0; i < sizeof all; i++)
-    all[i] = (char) (i + 1);
-  ok = decode_replacing (conv, all, sizeof all, NULL) == sizeof all;
+    all[i] = (guchar) i;
 
-  /* and printable ASCII as itself, or the XML declaration is unreadable */
-  for (char c = ' '; c <= '~'; c++)
-    g_string_append_c (ascii, c);
-  g_iconv (conv, NULL, NULL, NULL, NULL);
-  ok = ok && decode_replacing (conv, ascii->str, ascii->len, decoded) == ascii->len &&
-       g_str_equal (decoded->str, ascii->str);
+  /* one character at a time: the output has room for no more */
+  for (guint i = 0; i < sizeof all; i++)
+    {
+      char *in = (char *) all + i;
+      gsize in_left = sizeof all - i;
+      guint32 c = 0;
+      char *out = (char *) &c;
+      gsize out_left = sizeof c;
+
+      g_iconv (conv, &in, &in_left, &out, &out_left);
+      if (out_left == 0 && in != (char *) all + i + 1)
+        {
+          /* a character of several bytes */
+          g_iconv_close (conv);
+          return FALSE;
+        }
+      c = GUINT32_FROM_LE (c);
+      /* a control character is no XML, whatever it means in the encoding
+       * (the escape sequences of ISO-2022-JP) */
+      invalid[i] = out_left != 0 || c == 0xFFFD ||
+                   (c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+      any_invalid |= invalid[i];
+
+      /* the XML declaration must read as ASCII */
+      if (i >= ' ' && i <= '~' && (invalid[i] || c != i))
+        {
+          g_iconv_close (conv);
+          return FALSE;
+        }
+    }
   g_iconv_close (conv);
 
-  return ok;
+  if (!any_invalid || !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_get_contents (path, &contents, &length, NULL))
+    return TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    if (invalid[(guchar) contents[i]])
+      return FALSE;
+
+  return TRUE;
 }
 
 /* The document of a well-formed file, or NULL and an error. */
@@ -665,7 +651,7 @@ parse_file (Reader  *reader,
   well_formed = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed;
   xmlFreeParserCtxt (ctxt);
 
-  if (well_formed && !is_expat_encoding ((const char *) doc->encoding))
+  if (well_formed && !is_expat_encoding (reader->path, (const char *) doc->encoding))
     {
       g_autofree char *message =
         g_strdup_printf (_("the encoding “%s” is not supported; save the file as UTF-8"),
