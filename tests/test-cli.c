@@ -396,6 +396,41 @@ test_check_event_from_pipe (void)
   g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
 }
 
+/* "--" ends the options, so that a file may start with "-". */
+static void
+test_double_dash (void)
+{
+  g_autofree char *event = instance ("potsdam-s1.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *dash = tmp_path ("-event.xml");
+  g_autofree char *plan = tmp_path ("dash.auftakt");
+  gsize len;
+
+  g_assert_true (g_file_get_contents (event, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (dash, text, len, NULL));
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *cwd = g_get_current_dir ();
+
+    /* relative, so that the name starts with "-" */
+    g_assert_cmpint (g_chdir (work_dir), ==, 0);
+    run_cli (&run, "import", "-o", plan, "--", "-event.xml", NULL);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "check", "--", plan, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    /* the plan was read: it holds no schedule */
+    g_assert_null (strstr (run.out, "--"));
+    g_assert_nonnull (strstr (run.out, "no schedule"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -410,6 +445,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/several-events-need-event", test_several_events_need_event);
   g_test_add_func ("/cli/check-plan-schedule", test_check_plan_schedule);
   g_test_add_func ("/cli/check-event-from-pipe", test_check_event_from_pipe);
+  g_test_add_func ("/cli/double-dash", test_double_dash);
 
   work_dir = g_dir_make_tmp ("auftakt-cli-XXXXXX", NULL);
   g_assert_nonnull (work_dir);

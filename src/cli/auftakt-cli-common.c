@@ -45,6 +45,16 @@ auftakt_cli_parse (const AuftaktCliCommand *command,
       return FALSE;
     }
 
+  /* GOptionContext leaves the "--" that ends the options (before a file
+   * named -x.xml) among the arguments */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
+
   return TRUE;
 }
 
