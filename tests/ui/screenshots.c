@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "auftakt-application.h"
+#include "auftakt-item-editor.h"
 #include "auftakt-timetable-page.h"
 #include "auftakt-window.h"
 
@@ -46,6 +47,30 @@ shoot (AuftaktWindow *window,
 }
 
 static void
+shoot_window (GtkWindow  *window,
+              const char *dir,
+              const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  wait_ms (700);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+  g_print ("%s\n", path);
+}
+
+static void
 activate_cb (GApplication *app,
              char        **argv)
 {
@@ -80,6 +105,20 @@ activate_cb (GApplication *app,
       auftakt_window_set_section (window, sections[i]);
       shoot (window, dir, sections[i]);
     }
+
+  /* A form refusing a capacity. */
+  {
+    GtkWidget *editor = auftakt_item_editor_new (auftakt_window_get_document (window),
+                                                 AUFTAKT_TYPE_WORKSHOP, NULL);
+
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (editor));
+    auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "title", "Open Data");
+    auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "max", "0");
+    auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "leads", "F1, F99");
+    shoot_window (GTK_WINDOW (editor), dir, "workshop-form");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 
   /* The timetable with a session's details beside it. */
   if (schedule)
