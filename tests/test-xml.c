@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -1271,6 +1273,51 @@ test_write_atomic (void)
   remove_tmp_dir (tmp);
 }
 
+static gpointer
+read_all (gpointer data)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (data, &text, NULL, NULL));
+  return text;
+}
+
+/* -o /dev/stdout, or a link: what the path names is written, not replaced. */
+static void
+test_write_through (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AuftaktSchedule) schedule = auftakt_schedule_new ();
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *file = g_build_filename (tmp, "file.xml", NULL);
+  g_autofree char *link = g_build_filename (tmp, "link.xml", NULL);
+  g_autofree char *fifo = g_build_filename (tmp, "fifo.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *piped = NULL;
+  GThread *reader;
+
+  /* through a symbolic link, the file it names */
+  g_assert_true (g_file_set_contents (file, "old", -1, NULL));
+  g_assert_cmpint (symlink ("file.xml", link), ==, 0);
+  g_assert_true (auftakt_xml_write_schedule (schedule, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+
+  /* a pipe stays a pipe and gets the text */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("reader", read_all, fifo);
+  g_assert_true (auftakt_xml_write_schedule (schedule, fifo, &error));
+  g_assert_no_error (error);
+  piped = g_thread_join (reader);
+  g_assert_cmpstr (piped, ==, text);
+  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_dir_entries (tmp), ==, 3);
+
+  remove_tmp_dir (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1299,6 +1346,7 @@ main (int   argc,
   g_test_add_func ("/xml/schedule/strict", test_schedule_strict);
   g_test_add_func ("/xml/schedule/root", test_schedule_root);
   g_test_add_func ("/xml/write-atomic", test_write_atomic);
+  g_test_add_func ("/xml/write-through", test_write_through);
 
   return g_test_run ();
 }

@@ -5,7 +5,14 @@
 
 #include "auftakt-util.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 /* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
 gboolean
@@ -129,4 +136,86 @@ auftakt_parse_count (const char *text,
 
   *value = (int) v;
   return TRUE;
+}
+
+static gboolean
+write_error (const char  *path,
+             int          saved_errno,
+             GError     **error)
+{
+  g_autofree char *display_name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: %s: %s", display_name, _("cannot write the file"), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* A device or a pipe takes the text as it comes. */
+static gboolean
+write_directly (const char  *path,
+                const char  *contents,
+                gsize        length,
+                GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return write_error (path, errno, error);
+
+  while (length > 0)
+    {
+      gssize n = write (fd, contents, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          return write_error (path, saved_errno, error);
+        }
+
+      contents += n;
+      length -= n;
+    }
+
+  if (close (fd) != 0)
+    return write_error (path, errno, error);
+
+  return TRUE;
+}
+
+/**
+ * auftakt_write_file:
+ *
+ * Writes a whole file, so that nobody ever sees half of it: to a temporary
+ * file renamed over @path (g_file_set_contents()).  Through a symbolic link
+ * the file it points to is replaced, not the link; a device or a pipe
+ * (`-o /dev/stdout`) is written to directly, since renaming a file over it
+ * would replace it.  Errors are in %G_FILE_ERROR.
+ */
+gboolean
+auftakt_write_file (const char  *path,
+                    const char  *contents,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autofree char *target = NULL;
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) == 0 && !S_ISREG (buf.st_mode) && !S_ISDIR (buf.st_mode))
+    return write_directly (path, contents, length, error);
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *resolved = realpath (path, NULL);
+
+      /* a dangling link is replaced, as before */
+      target = g_strdup (resolved);
+      free (resolved);
+    }
+
+  return g_file_set_contents (target != NULL ? target : path, contents, length, error);
 }

@@ -19,4 +19,9 @@ gboolean  auftakt_parse_minutes     (const char         *text,
 gboolean  auftakt_parse_count       (const char         *text,
                                      int                *value);
 
+gboolean  auftakt_write_file        (const char         *path,
+                                     const char         *contents,
+                                     gsize               length,
+                                     GError            **error);
+
 G_END_DECLS

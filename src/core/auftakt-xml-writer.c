@@ -16,7 +16,8 @@
 /* Writes the exchange format of shared/bench/FORMAT.md, version 1; what the
  * model holds beyond it goes into elements and attributes in Auftakt's
  * namespace (prefix "a"), which version 1 readers skip.  The file is written
- * whole to a temporary file and renamed, so a failed write leaves nothing. */
+ * whole to a temporary file and renamed, so a failed write leaves nothing
+ * (auftakt_write_file(): a device or a pipe is written to directly). */
 
 #define NS_PREFIX "a"
 
@@ -226,8 +227,8 @@ writer_finish (Writer      *self,
     }
   else
     {
-      ok = g_file_set_contents (path, (const char *) xmlBufferContent (self->buffer),
-                                xmlBufferLength (self->buffer), error);
+      ok = auftakt_write_file (path, (const char *) xmlBufferContent (self->buffer),
+                               xmlBufferLength (self->buffer), error);
     }
 
   g_clear_pointer (&self->buffer, xmlBufferFree);
