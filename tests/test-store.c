@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -83,6 +84,13 @@ assert_file_unchanged (const char *path,
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names in @dir, sorted, joined by spaces. */
 static char *
 list_dir (const char *dir)
@@ -94,7 +102,7 @@ list_dir (const char *dir)
   g_assert_nonnull (d);
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);
@@ -701,6 +709,42 @@ test_create_refuses_existing (Fixture       *fixture,
   g_clear_pointer (&names, g_free);
   names = list_dir (fixture->dir);
   g_assert_cmpstr (names, ==, "plan.auftakt");
+}
+
+/* Replacing goes through a link to the plan it names, and never replaces
+ * a pipe or a device (/dev/null, for root). */
+static void
+test_create_replaces_through (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AuftaktStore) store = NULL;
+  g_autoptr(AuftaktEvent) event = build_rich_event ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = g_build_filename (fixture->dir, "link.auftakt", NULL);
+  g_autofree char *fifo = g_build_filename (fixture->dir, "fifo.auftakt", NULL);
+  g_autofree char *names = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "old", -1, NULL));
+  g_assert_cmpint (symlink ("plan.auftakt", link), ==, 0);
+  store = auftakt_store_create (link, TRUE, event, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  store = auftakt_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  ids = auftakt_store_list_events (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ids[0], ==, "kickoff");
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_clear_object (&store);
+  store = auftakt_store_create (fifo, TRUE, event, &error);
+  g_assert_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_IO);
+  g_assert_null (store);
+  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  names = list_dir (fixture->dir);
+  g_assert_cmpstr (names, ==, "fifo.auftakt link.auftakt plan.auftakt");
 }
 
 static void
@@ -1963,6 +2007,7 @@ main (int   argc,
   ADD ("/store/create/empty", test_create_empty);
   ADD ("/store/create/refuses-existing", test_create_refuses_existing);
   ADD ("/store/create/failure-leaves-nothing", test_create_failure_leaves_nothing);
+  ADD ("/store/create/replaces-through", test_create_replaces_through);
   ADD ("/store/write/invalid-items", test_invalid_items);
   ADD ("/store/write/rollback", test_rollback);
   ADD ("/store/events", test_events);

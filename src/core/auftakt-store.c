@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -682,6 +683,7 @@ auftakt_store_create (const char    *path,
   g_autofree char *tmp_name = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *tmp_journal = NULL;
+  g_autofree char *target = NULL;
   GStatBuf buf;
   int fd;
 
@@ -698,8 +700,24 @@ auftakt_store_create (const char    *path,
       return NULL;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
+  /* Renaming over a device, a pipe or a folder would replace it (/dev/null
+   * for root); through a symbolic link, the plan it names is replaced. */
+  if (replace && g_stat (path, &buf) == 0 && !S_ISREG (buf.st_mode))
+    {
+      g_set_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_IO,
+                   _("Could not write “%s”: it is not a file"), display_name);
+      return NULL;
+    }
+  if (replace && g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *resolved = realpath (path, NULL);
+
+      target = g_strdup (resolved);
+      free (resolved);
+    }
+
+  dir = g_path_get_dirname (target != NULL ? target : path);
+  base = g_path_get_basename (target != NULL ? target : path);
   tmp_name = g_strdup_printf (".%s.XXXXXX", base);
   tmp_path = g_build_filename (dir, tmp_name, NULL);
 
@@ -715,7 +733,7 @@ auftakt_store_create (const char    *path,
   close (fd);
 
   if (!build_plan (tmp_path, display_name, event, error) ||
-      !move_into_place (tmp_path, path, display_name, replace, error))
+      !move_into_place (tmp_path, target != NULL ? target : path, display_name, replace, error))
     {
       tmp_journal = g_strconcat (tmp_path, "-journal", NULL);
       g_unlink (tmp_path);
@@ -723,7 +741,7 @@ auftakt_store_create (const char    *path,
       return NULL;
     }
 
-  sync_directory (path);
+  sync_directory (target != NULL ? target : path);
   return auftakt_store_open (path, error);
 }
 
