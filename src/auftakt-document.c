@@ -218,6 +218,17 @@ apply_step_to_model (AuftaktDocument *self,
     }
 }
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const Step *x = *(const Step **) a;
+  const Step *y = *(const Step **) b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
 static gboolean
 write_step (AuftaktDocument  *self,
             Step             *step,
@@ -248,6 +259,120 @@ write_step (AuftaktDocument  *self,
     }
 }
 
+#define BATCH 8
+
+static void apply_item_steps_batch (AuftaktDocument *self,
+                                    GType            type,
+                                    GPtrArray       *steps,
+                                    gboolean         forward);
+
+/* Item steps of a type with many of them go in one batch; the others one
+ * by one. */
+static void
+apply_edit_to_model (AuftaktDocument *self,
+                     Edit            *edit,
+                     gboolean         forward)
+{
+  g_autoptr(GHashTable) by_type = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  guint n = edit->steps->len;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Step *step = g_ptr_array_index (edit->steps, i);
+      GPtrArray *steps;
+
+      if (step->kind != STEP_ITEM)
+        continue;
+      steps = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (step->type));
+      if (steps == NULL)
+        {
+          steps = g_ptr_array_new ();
+          g_hash_table_insert (by_type, GSIZE_TO_POINTER (step->type), steps);
+        }
+      g_ptr_array_add (steps, step);
+    }
+
+  /* In the order recorded, also for undo: deleted items were recorded in
+   * list order, so they come back at their old places lowest first. */
+  for (guint i = 0; i < n; i++)
+    {
+      Step *step = g_ptr_array_index (edit->steps, i);
+      GPtrArray *steps = step->kind == STEP_ITEM
+                         ? g_hash_table_lookup (by_type, GSIZE_TO_POINTER (step->type)) : NULL;
+
+      if (steps == NULL || steps->len <= BATCH)
+        apply_step_to_model (self, step, forward);
+    }
+
+  g_hash_table_iter_init (&iter, by_type);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((GPtrArray *) value)->len > BATCH)
+      apply_item_steps_batch (self, GPOINTER_TO_SIZE (key), value, forward);
+}
+
+/* Applies many item steps of one type with one splice of the whole list:
+ * one items-changed, and no search of the list per step. */
+static void
+apply_item_steps_batch (AuftaktDocument *self,
+                        GType            type,
+                        GPtrArray       *steps,
+                        gboolean         forward)
+{
+  GListStore *list = auftakt_document_get_list (self, type);
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr(GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) inserts = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (steps, i);
+
+      g_hash_table_insert (targets, step->id, step);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *item = g_list_model_get_item (model, i);
+      Step *step = g_hash_table_lookup (targets, item_id (item));
+
+      if (step == NULL)
+        {
+          g_ptr_array_add (items, item);
+          continue;
+        }
+      g_hash_table_add (seen, step->id);
+      if ((forward ? step->after : step->before) != NULL)
+        g_ptr_array_add (items, auftakt_document_copy_item (forward ? step->after : step->before));
+      g_object_unref (item);
+    }
+
+  /* Items that come back, at their old places, in order. */
+  for (guint i = 0; i < steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (steps, i);
+
+      if (!g_hash_table_contains (seen, step->id) &&
+          (forward ? step->after : step->before) != NULL)
+        g_ptr_array_add (inserts, step);
+    }
+  g_ptr_array_sort_with_data (inserts, compare_positions, NULL);
+  for (guint i = 0; i < inserts->len; i++)
+    {
+      Step *step = g_ptr_array_index (inserts, i);
+
+      g_ptr_array_insert (items, MIN (step->position, items->len),
+                          auftakt_document_copy_item (forward ? step->after : step->before));
+    }
+
+  g_list_store_splice (list, 0, n, items->pdata, items->len);
+}
+
 /* Changes the model, then the file.  If the file refuses, the model is put
  * back as it was, so that window and file never disagree. */
 static gboolean
@@ -259,8 +384,7 @@ apply_edit (AuftaktDocument  *self,
   guint n = edit->steps->len;
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < n; i++)
-    apply_step_to_model (self, g_ptr_array_index (edit->steps, forward ? i : n - 1 - i), forward);
+  apply_edit_to_model (self, edit, forward);
 
   if (n > MANY_ITEMS)
     ok = auftakt_store_replace_event (self->store, self->event, error);
@@ -279,9 +403,7 @@ apply_edit (AuftaktDocument  *self,
     }
 
   if (!ok)
-    for (guint i = 0; i < n; i++)
-      apply_step_to_model (self, g_ptr_array_index (edit->steps, forward ? n - 1 - i : i),
-                           !forward);
+    apply_edit_to_model (self, edit, !forward);
 
   invalidate (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -831,6 +953,45 @@ auftakt_document_save_item (AuftaktDocument  *self,
 }
 
 gboolean
+auftakt_document_save_items (AuftaktDocument  *self,
+                             GPtrArray        *items,
+                             const char       *label,
+                             GError          **error)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  GListStore *list;
+  GType type;
+  Edit *edit;
+
+  g_return_val_if_fail (AUFTAKT_IS_DOCUMENT (self), FALSE);
+
+  if (items->len == 0)
+    return TRUE;
+  type = G_OBJECT_TYPE (g_ptr_array_index (items, 0));
+  list = auftakt_document_get_list (self, type);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_hash_table_insert (positions, (gpointer) item_id (item), GUINT_TO_POINTER (i + 1));
+    }
+
+  edit = edit_new (label);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GObject *item = g_ptr_array_index (items, i);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, item_id (item)));
+      g_autoptr(GObject) before = NULL;
+
+      if (position > 0)
+        before = g_list_model_get_item (G_LIST_MODEL (list), position - 1);
+      add_item_step (edit, type, item_id (item), before, item,
+                     position > 0 ? position - 1 : g_list_model_get_n_items (G_LIST_MODEL (list)));
+    }
+  return commit_edit (self, edit, error);
+}
+
+gboolean
 auftakt_document_delete_items (AuftaktDocument     *self,
                                GType                item_type,
                                const char * const  *ids,
@@ -878,15 +1039,13 @@ auftakt_document_delete_items (AuftaktDocument     *self,
         add_schedule_step (self, edit, after);
     }
 
-  for (guint i = 0; ids[i] != NULL; i++)
+  /* In list order, so that undo puts them back where they were. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
-      guint position;
-      g_autoptr(GObject) item = NULL;
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      if (!find_item (list, ids[i], &position))
-        continue;
-      item = g_list_model_get_item (G_LIST_MODEL (list), position);
-      add_item_step (edit, item_type, ids[i], item, NULL, position);
+      if (g_hash_table_contains (set, item_id (item)))
+        add_item_step (edit, item_type, item_id (item), item, NULL, i);
     }
 
   return commit_edit (self, edit, error);

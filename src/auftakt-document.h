@@ -50,6 +50,11 @@ char               *auftakt_document_make_id           (AuftaktDocument  *self,
 gboolean            auftakt_document_save_item         (AuftaktDocument  *self,
                                                         GObject          *item,
                                                         GError          **error);
+/* Replaces several items of one type as one undoable edit (a bulk edit). */
+gboolean            auftakt_document_save_items        (AuftaktDocument  *self,
+                                                        GPtrArray        *items,
+                                                        const char       *label,
+                                                        GError          **error);
 /* Deletes items and updates what refers to them (choices, leads, speakers,
  * sessions, attendances), as one undoable edit. */
 gboolean            auftakt_document_delete_items      (AuftaktDocument  *self,

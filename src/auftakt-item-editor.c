@@ -50,6 +50,7 @@ struct _AuftaktItemEditor
   AuftaktDocument *document;
   GType            item_type;
   GObject         *item;     /* NULL for a new one */
+  GPtrArray       *bulk;     /* the items a bulk edit changes, or NULL */
   GPtrArray       *fields;   /* of Field */
 };
 
@@ -232,6 +233,10 @@ validate_field (AuftaktItemEditor *self,
   if (!GTK_IS_EDITABLE (field->row))
     return NULL;
   text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+
+  /* In a bulk edit an empty field leaves the items as they are. */
+  if (self->bulk != NULL && *text == '\0')
+    return NULL;
 
   switch (spec->kind)
     {
@@ -452,6 +457,15 @@ create_kind_row (AuftaktAgendaKind current)
   return row;
 }
 
+/* What a bulk edit can set on many items at once. */
+static gboolean
+is_bulk_field (const FieldSpec *spec)
+{
+  const char *properties[] = { "capacity", "organisation", "role", "unavailable", NULL };
+
+  return g_strv_contains (properties, spec->property);
+}
+
 static void
 build_fields (AuftaktItemEditor *self,
               const FieldSpec   *specs,
@@ -460,10 +474,13 @@ build_fields (AuftaktItemEditor *self,
   for (guint i = 0; specs[i].property != NULL; i++)
     {
       const FieldSpec *spec = &specs[i];
-      Field *field = g_new0 (Field, 1);
+      Field *field;
       g_autofree char *text = NULL;
       GtkWidget *label;
 
+      if (self->bulk != NULL && !is_bulk_field (spec))
+        continue;
+      field = g_new0 (Field, 1);
       field->spec = spec;
 
       if (spec->kind == FIELD_REF)
@@ -533,6 +550,9 @@ apply_field (AuftaktItemEditor *self,
   const char *text = GTK_IS_EDITABLE (field->row)
                      ? gtk_editable_get_text (GTK_EDITABLE (field->row)) : "";
   int value = -1;
+
+  if (self->bulk != NULL && *text == '\0')
+    return;
 
   switch (spec->kind)
     {
@@ -620,6 +640,7 @@ auftakt_item_editor_dispose (GObject *object)
   AuftaktItemEditor *self = AUFTAKT_ITEM_EDITOR (object);
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk, g_ptr_array_unref);
   g_clear_object (&self->item);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_ITEM_EDITOR);
@@ -683,6 +704,38 @@ auftakt_item_editor_new (AuftaktDocument *document,
   return GTK_WIDGET (self);
 }
 
+GtkWidget *
+auftakt_item_editor_new_bulk (AuftaktDocument *document,
+                              GType            item_type,
+                              GPtrArray       *items)
+{
+  AuftaktItemEditor *self = g_object_new (AUFTAKT_TYPE_ITEM_EDITOR, NULL);
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (AUFTAKT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (items != NULL && items->len > 0, NULL);
+
+  self->document = g_object_ref (document);
+  self->item_type = item_type;
+  self->bulk = g_ptr_array_ref (items);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].type () == item_type)
+      build_fields (self, kinds[i].fields, kinds[i].id_prefix);
+
+  /* Translators: the title of a form that changes several rows at once */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u Item", "Edit %u Items",
+                                        items->len),
+                           items->len);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, _("Empty fields stay as they are"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
+  validate (self);
+  auftakt_window_name_controls (GTK_WIDGET (self));
+  return GTK_WIDGET (self);
+}
+
 void
 auftakt_item_editor_set_text (AuftaktItemEditor *self,
                               const char        *property,
@@ -733,6 +786,21 @@ auftakt_item_editor_save (AuftaktItemEditor  *self,
       g_set_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_INVALID,
                    _("Correct the fields marked in red first"));
       return FALSE;
+    }
+
+  if (self->bulk != NULL)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < self->bulk->len; i++)
+        {
+          GObject *copy = auftakt_document_copy_item (g_ptr_array_index (self->bulk, i));
+
+          for (guint f = 0; f < self->fields->len; f++)
+            apply_field (self, g_ptr_array_index (self->fields, f), copy);
+          g_ptr_array_add (items, copy);
+        }
+      return auftakt_document_save_items (self->document, items, _("Edit"), error);
     }
 
   if (self->item != NULL)

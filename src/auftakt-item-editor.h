@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (AuftaktItemEditor, auftakt_item_editor, AUFTAKT, ITEM_EDIT
 GtkWidget *auftakt_item_editor_new      (AuftaktDocument   *document,
                                          GType              item_type,
                                          GObject           *item);
+/* A form that sets the fields filled in on all of @items at once (one
+ * undoable edit): capacity, organisation, role, unavailable rounds. */
+GtkWidget *auftakt_item_editor_new_bulk (AuftaktDocument   *document,
+                                         GType              item_type,
+                                         GPtrArray         *items);
 /* Sets a field as the user would type it; for tests. */
 void       auftakt_item_editor_set_text (AuftaktItemEditor *self,
                                          const char        *property,

@@ -341,7 +341,7 @@ update_state (AuftaktTablePage *self)
     gtk_stack_set_visible_child_name (self->stack, "table");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.add", self->document != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit", n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit", n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete", n_selected > 0);
 }
 
@@ -591,9 +591,31 @@ edit_action (GtkWidget  *widget,
 {
   AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (widget);
   g_autoptr(GObject) item = get_selected_item (self);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GtkBitsetIter iter;
+  guint position;
+  GtkWidget *editor;
 
   if (item != NULL)
-    open_editor (self, item);
+    {
+      open_editor (self, item);
+      return;
+    }
+
+  /* Several rows: one form for all of them. */
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (self->document == NULL || gtk_bitset_is_empty (selected))
+    return;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  editor = auftakt_item_editor_new_bulk (self->document, self->item_type, items);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void

@@ -127,6 +127,22 @@ test_bulk_delete (Fixture       *fixture,
   GtkSelectionModel *selection =
     gtk_column_view_get_model (auftakt_table_page_get_column_view (page));
 
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  GListModel *participants =
+    G_LIST_MODEL (auftakt_document_get_list (document, AUFTAKT_TYPE_PARTICIPANT));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(AuftaktParticipant) p = g_list_model_get_item (participants, i);
+
+      g_ptr_array_add (before, g_strdup (auftakt_participant_get_id (p)));
+    }
+
+  /* Few rows and many rows (which go in one batch) come back in order. */
   auftakt_window_set_section (fixture->window, "participants");
   wait_for_filter (page);
   g_assert_true (gtk_selection_model_select_range (selection, 10, 5, TRUE));
@@ -134,11 +150,48 @@ test_bulk_delete (Fixture       *fixture,
   g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 119);
   wait_for_filter (page);
   g_assert_cmpuint (auftakt_table_page_get_n_shown (page), ==, 119);
+  g_assert_true (gtk_selection_model_select_range (selection, 30, 40, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "table.delete", NULL));
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 79);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 119);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 124);
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(AuftaktParticipant) p = g_list_model_get_item (participants, i);
+
+      g_assert_cmpstr (auftakt_participant_get_id (p), ==, g_ptr_array_index (before, i));
+    }
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
   g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 119);
+
+  /* A bulk edit: an organisation for twenty participants, one undo. */
+  for (guint i = 0; i < 20; i++)
+    g_ptr_array_add (items, g_list_model_get_item (participants, i));
+  editor = auftakt_item_editor_new_bulk (document, AUFTAKT_TYPE_PARTICIPANT, items);
+  g_assert_null (auftakt_item_editor_get_error (AUFTAKT_ITEM_EDITOR (editor), "organisation"));
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "unavailable", "R9");
+  g_assert_false (auftakt_item_editor_is_valid (AUFTAKT_ITEM_EDITOR (editor)));
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "unavailable", "");
+  auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "organisation", "Stadtwerke");
+  g_assert_true (auftakt_item_editor_save (AUFTAKT_ITEM_EDITOR (editor), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(AuftaktParticipant) p = g_list_model_get_item (participants, i);
+
+      g_assert_cmpstr (auftakt_participant_get_organisation (p), ==, "Stadtwerke");
+      g_assert_nonnull (auftakt_participant_get_name (p));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  {
+    g_autoptr(AuftaktParticipant) p = g_list_model_get_item (participants, 0);
+
+    g_assert_cmpstr (auftakt_participant_get_organisation (p), !=, "Stadtwerke");
+  }
 }
 
 static void
