@@ -471,8 +471,18 @@ import_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
 
-      auftakt_window_import_file (self, file, NULL);
+      /* The reader names the file, line and problem: too long for a toast. */
+      if (!auftakt_window_import_file (self, file, &error))
+        {
+          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The Event Cannot Be Imported"),
+                                                       error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
     }
 
   gtk_native_dialog_destroy (dialog);
