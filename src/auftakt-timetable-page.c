@@ -928,6 +928,18 @@ solve_done_cb (GObject      *source,
         g_string_append_printf (summary, "\n%s", joined);
       set_summary (self, summary->str);
       refresh (self);
+
+      /* Say why where the organiser cannot miss it. */
+      if (get_window (self) != NULL)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                                      _("No Valid Schedule"),
+                                                      *joined ? joined
+                                                              : _("No schedule keeps every rule."));
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
       return;
     }
 
