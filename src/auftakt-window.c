@@ -10,6 +10,7 @@
 #include "auftakt-xml-writer.h"
 
 #include "auftakt-agenda-page.h"
+#include "auftakt-export-actions.h"
 #include "auftakt-overview-page.h"
 #include "auftakt-table-page.h"
 #include "auftakt-timetable-page.h"
@@ -114,6 +115,7 @@ update_actions (AuftaktWindow *self)
                                  open && auftakt_event_get_schedule (
                                    auftakt_document_get_event (self->document)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.section", open);
+  auftakt_export_actions_update (self);
 }
 
 static void
@@ -776,6 +778,7 @@ auftakt_window_class_init (AuftaktWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.section", "s", section_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  auftakt_export_actions_install (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

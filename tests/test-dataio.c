@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "auftakt-application.h"
+#include "auftakt-export-actions.h"
+#include "auftakt-print-operation.h"
+#include "auftakt-registration-dialog.h"
+#include "auftakt-window.h"
+
+/* Data in and out of the real window under Xvfb: registrations from CSV
+ * with the column mapping and its problems, exports in a thread, and
+ * printing through GtkPrintOperation. */
+
+static AuftaktApplication *app;
+
+typedef struct {
+  AuftaktWindow *window;
+} Fixture;
+
+static void
+done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->window = auftakt_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (auftakt_window_open_demo (fixture->window, &error));
+  g_assert_no_error (error);
+  wait_ms (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_ms (50);
+}
+
+static guint
+n_participants (Fixture *fixture)
+{
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (
+    auftakt_document_get_list (document, AUFTAKT_TYPE_PARTICIPANT)));
+}
+
+static AuftaktRegistrationDialog *
+open_csv (Fixture    *fixture,
+          const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AuftaktRegistrationDialog *dialog = auftakt_registration_dialog_new (fixture->window);
+
+  auftakt_registration_dialog_load_file (dialog, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (auftakt_registration_dialog_get_loading (dialog));
+  for (guint i = 0; i < 500 && auftakt_registration_dialog_get_loading (dialog); i++)
+    wait_ms (10);
+  g_assert_false (auftakt_registration_dialog_get_loading (dialog));
+  return dialog;
+}
+
+static void
+test_registrations_skip (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AuftaktRegistrationDialog *dialog = open_csv (fixture, "bad-unknown-workshop.csv");
+  AuftaktRegistrationImport *import = auftakt_registration_dialog_get_import (dialog);
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  g_autoptr(GError) error = NULL;
+  AuftaktImportSummary summary;
+  guint before = n_participants (fixture);
+  gboolean line_3 = FALSE;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (import);
+  /* Name;E-Mail;1. Wahl;2. Wahl, guessed from the headers */
+  g_assert_cmpuint (auftakt_registration_import_get_n_columns (import), ==, 4);
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 0), ==,
+                   AUFTAKT_IMPORT_FIELD_NAME);
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 1), ==,
+                   AUFTAKT_IMPORT_FIELD_EMAIL);
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 2), ==,
+                   AUFTAKT_IMPORT_FIELD_CHOICE (1));
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 3), ==,
+                   AUFTAKT_IMPORT_FIELD_CHOICE (2));
+
+  /* "Verwaltng" on line 3 is a near-miss, "Kochkurs" on line 5 unknown. */
+  g_assert_cmpuint (auftakt_registration_import_get_n_problems (import), >=, 2);
+  for (guint i = 0; i < auftakt_registration_import_get_n_problems (import); i++)
+    {
+      const AuftaktImportProblem *problem = auftakt_registration_import_get_problem (import, i);
+
+      if (problem->line == 3)
+        {
+          line_3 = TRUE;
+          g_assert_nonnull (strstr (problem->message, "Verwaltng"));
+        }
+    }
+  g_assert_true (line_3);
+
+  /* Problems block the import until the organiser skips the bad rows. */
+  g_assert_false (auftakt_registration_dialog_get_can_import (dialog));
+  auftakt_registration_dialog_set_skip_bad_rows (dialog, TRUE);
+  g_assert_true (auftakt_registration_dialog_get_can_import (dialog));
+
+  auftakt_registration_import_get_summary (import, &summary);
+  expected = g_strdup_printf ("%u added, %u changed, %u removed, %u unchanged, %u skipped",
+                              summary.added, summary.changed, summary.removed,
+                              summary.unchanged, summary.skipped);
+  g_assert_cmpstr (auftakt_registration_dialog_get_summary (dialog), ==, expected);
+  g_assert_cmpuint (summary.skipped, >=, 2);
+  g_assert_cmpuint (summary.added, >=, 1);
+
+  g_object_ref (dialog);
+  g_assert_true (auftakt_registration_dialog_import (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+
+  /* The demo's participants all have e-mail addresses not in the file. */
+  g_assert_cmpuint (n_participants (fixture), ==,
+                    before - summary.removed + summary.added);
+  g_assert_cmpuint (n_participants (fixture), !=, before);
+
+  /* Written to the plan: a fresh document of the same file agrees. */
+  {
+    g_autoptr(AuftaktDocument) again =
+      auftakt_document_open (auftakt_document_get_path (document),
+                             auftakt_event_get_id (auftakt_document_get_event (document)),
+                             &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+      auftakt_document_get_list (again, AUFTAKT_TYPE_PARTICIPANT))), ==,
+                      n_participants (fixture));
+  }
+
+  /* And undone: the additions, then the removals. */
+  while (n_participants (fixture) != before && auftakt_document_can_undo (document))
+    {
+      g_assert_true (auftakt_document_undo (document, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (n_participants (fixture), ==, before);
+}
+
+static void
+test_registrations_mapping (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AuftaktRegistrationDialog *dialog = open_csv (fixture, "webform.csv");
+  AuftaktRegistrationImport *import = auftakt_registration_dialog_get_import (dialog);
+  int email = -1;
+
+  for (guint i = 0; i < auftakt_registration_import_get_n_columns (import); i++)
+    if (auftakt_registration_import_get_column_field (import, i) == AUFTAKT_IMPORT_FIELD_EMAIL)
+      email = i;
+  g_assert_cmpint (email, ==, 2);
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 1), ==,
+                   AUFTAKT_IMPORT_FIELD_NAME);
+  /* Timestamp and Comments mean nothing to the import. */
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 0), ==,
+                   AUFTAKT_IMPORT_FIELD_IGNORE);
+  g_assert_true (auftakt_registration_dialog_get_can_import (dialog));
+
+  /* Without an e-mail column nothing can be imported... */
+  auftakt_registration_dialog_set_column_field (dialog, email, AUFTAKT_IMPORT_FIELD_IGNORE);
+  g_assert_false (auftakt_registration_dialog_get_can_import (dialog));
+  g_assert_cmpstr (auftakt_registration_dialog_get_summary (dialog), ==,
+                   "Nothing can be imported with these columns");
+
+  /* ...and a field moved to another column leaves the first one. */
+  auftakt_registration_dialog_set_column_field (dialog, 0, AUFTAKT_IMPORT_FIELD_NAME);
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 1), ==,
+                   AUFTAKT_IMPORT_FIELD_IGNORE);
+  auftakt_registration_dialog_set_column_field (dialog, 1, AUFTAKT_IMPORT_FIELD_NAME);
+  auftakt_registration_dialog_set_column_field (dialog, email, AUFTAKT_IMPORT_FIELD_EMAIL);
+  g_assert_cmpint (auftakt_registration_import_get_column_field (import, 0), ==,
+                   AUFTAKT_IMPORT_FIELD_IGNORE);
+  g_assert_true (auftakt_registration_dialog_get_can_import (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_registrations_unreadable (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  AuftaktRegistrationDialog *dialog = open_csv (fixture, "bad-unterminated-quote.csv");
+
+  g_assert_null (auftakt_registration_dialog_get_import (dialog));
+  g_assert_false (auftakt_registration_dialog_get_can_import (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!auftakt_export_actions_export_finish (AUFTAKT_WINDOW (source), result, error) &&
+      *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static void
+export (Fixture             *fixture,
+        AuftaktExportFormat  format,
+        const char          *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  auftakt_export_actions_export_async (fixture->window, format, file, export_done_cb, &error);
+  for (guint i = 0; i < 1000 && error == NULL; i++)
+    wait_ms (10);
+  /* "done" is how the callback says it succeeded */
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+}
+
+static void
+test_export_ics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-dataio-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.ics", NULL);
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE)
+                       ? "/usr/bin/python3" : "python3";
+  const char *argv[] = {
+    python, "-c",
+    "import sys, icalendar\n"
+    "cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+    "print(len(cal.walk('VEVENT')))\n",
+    path, NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  export (fixture, AUFTAKT_EXPORT_FORMAT_ICS, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* The demo's plenary programme at least. */
+  g_assert_cmpint (atoi (out), >, 0);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_export_failure (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-dir/demo.xml");
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  auftakt_export_actions_export_async (fixture->window, AUFTAKT_EXPORT_FORMAT_FRAB, file,
+                                       export_done_cb, &error);
+  for (guint i = 0; i < 1000 && error == NULL; i++)
+    wait_ms (10);
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
+
+  /* The message is shown in a dialog over the window. */
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window))
+      {
+        g_assert_cmpstr (adw_message_dialog_get_body (l->data), ==, error->message);
+        gtk_window_destroy (l->data);
+        done = TRUE;
+      }
+  g_assert_true (done);
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (auftakt_print_operation_prepare_finish (AUFTAKT_PRINT_OPERATION (source), result, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static void
+test_print_pdf (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-dataio-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "agenda.pdf", NULL);
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  g_autoptr(AuftaktEvent) event = auftakt_export_actions_snapshot_event (document);
+  g_autoptr(AuftaktPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  GtkPrintOperationResult result;
+  int status;
+
+  operation = auftakt_print_operation_new (event, AUFTAKT_PRINT_KIND_AGENDA, NULL);
+  auftakt_print_operation_prepare_async (operation, NULL, prepared_cb, &error);
+  for (guint i = 0; i < 1000 && error == NULL; i++)
+    wait_ms (10);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpuint (auftakt_print_document_get_n_pages (
+    auftakt_print_operation_get_document (operation)), >, 0);
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "Digitale Kommune Potsdam"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_print_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  /* From the overview no participant is selected: all are printed. */
+  dialog = auftakt_print_dialog_new (fixture->window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_PARTICIPANTS);
+  g_assert_null (auftakt_print_dialog_get_participant (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+  wait_ms (50);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (g_object_get_data (l->data, "auftakt-print-dialog") != NULL)
+      {
+        g_assert_cmpstr (gtk_window_get_title (l->data), ==, "Print");
+        gtk_window_destroy (l->data);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("test-dataio-XXXXXX", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL && g_strcmp0 (g_getenv ("CI"), "false") != 0)
+        g_error ("No display: run the GUI tests under xvfb-run");
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+
+  app = auftakt_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/ui/registrations/skip", Fixture, NULL, fixture_set_up,
+              test_registrations_skip, fixture_tear_down);
+  g_test_add ("/ui/registrations/mapping", Fixture, NULL, fixture_set_up,
+              test_registrations_mapping, fixture_tear_down);
+  g_test_add ("/ui/registrations/unreadable", Fixture, NULL, fixture_set_up,
+              test_registrations_unreadable, fixture_tear_down);
+  g_test_add ("/ui/export/ics", Fixture, NULL, fixture_set_up, test_export_ics,
+              fixture_tear_down);
+  g_test_add ("/ui/export/failure", Fixture, NULL, fixture_set_up, test_export_failure,
+              fixture_tear_down);
+  g_test_add ("/ui/print/pdf", Fixture, NULL, fixture_set_up, test_print_pdf,
+              fixture_tear_down);
+  g_test_add ("/ui/print/dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
