@@ -194,12 +194,18 @@ typedef struct {
 static const struct {
   AuftaktPrintKind  kind;
   const char       *label;
+  const char       *description;
 } kinds[] = {
-  { AUFTAKT_PRINT_KIND_PARTICIPANTS, N_("Personal schedules of the participants") },
-  { AUFTAKT_PRINT_KIND_ROOMS, N_("Door signs for the rooms") },
-  { AUFTAKT_PRINT_KIND_REFEREES, N_("Schedules of the referees and speakers") },
-  { AUFTAKT_PRINT_KIND_AGENDA, N_("Agenda overview") },
-  { AUFTAKT_PRINT_KIND_ATTENDANCE, N_("Attendance lists with signatures") },
+  { AUFTAKT_PRINT_KIND_PARTICIPANTS, N_("Personal Schedules"),
+    N_("A page for each participant with their workshops") },
+  { AUFTAKT_PRINT_KIND_ROOMS, N_("Door Signs"),
+    N_("A page for each room with its sessions of the day") },
+  { AUFTAKT_PRINT_KIND_REFEREES, N_("Referee Schedules"),
+    N_("A page for each referee and speaker") },
+  { AUFTAKT_PRINT_KIND_AGENDA, N_("Agenda"),
+    N_("The plenary programme with the workshop rounds") },
+  { AUFTAKT_PRINT_KIND_ATTENDANCE, N_("Attendance Lists"),
+    N_("A list with a signature column for each session") },
 };
 
 static void
@@ -239,6 +245,8 @@ update_only_row (PrintDialog *dialog)
 {
   guint selected = adw_combo_row_get_selected (dialog->kind_row);
 
+  if (selected < G_N_ELEMENTS (kinds))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (dialog->kind_row), _(kinds[selected].description));
   gtk_widget_set_visible (GTK_WIDGET (dialog->only_row),
                           dialog->participant != NULL &&
                           selected < G_N_ELEMENTS (kinds) &&
@@ -399,7 +407,7 @@ auftakt_print_dialog_new (AuftaktWindow *window)
   gtk_window_set_title (GTK_WINDOW (widget), _("Print"));
   gtk_window_set_transient_for (GTK_WINDOW (widget), GTK_WINDOW (window));
   gtk_window_set_modal (GTK_WINDOW (widget), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (widget), 480, -1);
+  gtk_window_set_default_size (GTK_WINDOW (widget), 560, -1);
   gtk_widget_add_css_class (widget, "print-dialog");
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

@@ -176,30 +176,42 @@ choice_titles (AuftaktEvent       *event,
 static void
 update_preview (AuftaktRegistrationDialog *self)
 {
-  guint n = auftakt_registration_import_get_n_rows (self->import);
+  const char *headings[] = {
+    C_("column", "Line"), C_("column", "Name"), C_("column", "Organisation"),
+    C_("column", "Email"), C_("column", "Choices"), C_("column", "Status"),
+  };
+  guint n = MIN (auftakt_registration_import_get_n_rows (self->import), PREVIEW_ROWS);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gboolean used[G_N_ELEMENTS (headings)] = { TRUE, FALSE, FALSE, FALSE, FALSE, TRUE };
+  int column = 0;
 
-  clear_grid (self->preview_grid);
-  attach_label (self->preview_grid, C_("column", "Line"), 0, 0, TRUE);
-  attach_label (self->preview_grid, C_("column", "Name"), 1, 0, TRUE);
-  attach_label (self->preview_grid, C_("column", "Organisation"), 2, 0, TRUE);
-  attach_label (self->preview_grid, C_("column", "Email"), 3, 0, TRUE);
-  attach_label (self->preview_grid, C_("column", "Choices"), 4, 0, TRUE);
-  attach_label (self->preview_grid, C_("column", "Status"), 5, 0, TRUE);
-
-  for (guint i = 0; i < MIN (n, PREVIEW_ROWS); i++)
+  for (guint i = 0; i < n; i++)
     {
       const AuftaktImportRow *row = auftakt_registration_import_get_row (self->import, i);
-      g_autofree char *line = g_strdup_printf ("%u", row->line);
-      g_autofree char *choices = choice_titles (self->event,
-                                                (const char * const *) row->choices);
 
-      attach_label (self->preview_grid, line, 0, i + 1, FALSE);
-      attach_label (self->preview_grid, row->name ? row->name : "", 1, i + 1, FALSE);
-      attach_label (self->preview_grid, row->organisation ? row->organisation : "", 2, i + 1,
-                    FALSE);
-      attach_label (self->preview_grid, row->email ? row->email : "", 3, i + 1, FALSE);
-      attach_label (self->preview_grid, choices, 4, i + 1, FALSE);
-      attach_label (self->preview_grid, status_label (row->status), 5, i + 1, FALSE);
+      g_ptr_array_add (cells, g_strdup_printf ("%u", row->line));
+      g_ptr_array_add (cells, g_strdup (row->name ? row->name : ""));
+      g_ptr_array_add (cells, g_strdup (row->organisation ? row->organisation : ""));
+      g_ptr_array_add (cells, g_strdup (row->email ? row->email : ""));
+      g_ptr_array_add (cells, choice_titles (self->event, (const char * const *) row->choices));
+      g_ptr_array_add (cells, g_strdup (status_label (row->status)));
+    }
+  /* Columns no row fills only take room from the others. */
+  for (guint i = 0; i < cells->len; i++)
+    if (*(char *) g_ptr_array_index (cells, i) != '\0')
+      used[i % G_N_ELEMENTS (headings)] = TRUE;
+
+  clear_grid (self->preview_grid);
+  for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
+    {
+      if (!used[c])
+        continue;
+      attach_label (self->preview_grid, headings[c], column, 0, TRUE);
+      for (guint i = 0; i < n; i++)
+        attach_label (self->preview_grid,
+                      g_ptr_array_index (cells, i * G_N_ELEMENTS (headings) + c),
+                      column, i + 1, FALSE);
+      column++;
     }
 }
 
@@ -266,7 +278,7 @@ update_summary (AuftaktRegistrationDialog *self)
 {
   AuftaktImportSummary summary = { 0 };
   guint n_problems = 0;
-  const char *csv_name;
+  g_autofree char *csv_name = NULL;
   g_autofree char *subtitle = NULL;
 
   g_clear_pointer (&self->summary, g_free);
@@ -297,7 +309,8 @@ update_summary (AuftaktRegistrationDialog *self)
     adw_action_row_set_subtitle (self->summary_row, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->skip_row), n_problems > 0);
 
-  csv_name = auftakt_csv_get_display_name (auftakt_registration_import_get_csv (self->import));
+  csv_name = g_path_get_basename (
+    auftakt_csv_get_display_name (auftakt_registration_import_get_csv (self->import)));
   /* Translators: the file's name, its encoding and its separator */
   subtitle = g_strdup_printf (_("%s · %s · %s"), csv_name,
                               auftakt_csv_encoding_get_label (

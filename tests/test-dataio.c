@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -8,6 +9,7 @@
 #include "auftakt-export-actions.h"
 #include "auftakt-print-operation.h"
 #include "auftakt-registration-dialog.h"
+#include "auftakt-table-page.h"
 #include "auftakt-window.h"
 
 /* Data in and out of the real window under Xvfb: registrations from CSV
@@ -68,13 +70,16 @@ n_participants (Fixture *fixture)
 }
 
 static AuftaktRegistrationDialog *
-open_csv (Fixture    *fixture,
-          const char *name)
+open_csv_sized (Fixture    *fixture,
+                const char *name,
+                int         height)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AuftaktRegistrationDialog *dialog = auftakt_registration_dialog_new (fixture->window);
 
+  if (height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 760, height);
   auftakt_registration_dialog_load_file (dialog, file);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (auftakt_registration_dialog_get_loading (dialog));
@@ -82,6 +87,13 @@ open_csv (Fixture    *fixture,
     wait_ms (10);
   g_assert_false (auftakt_registration_dialog_get_loading (dialog));
   return dialog;
+}
+
+static AuftaktRegistrationDialog *
+open_csv (Fixture    *fixture,
+          const char *name)
+{
+  return open_csv_sized (fixture, name, -1);
 }
 
 static void
@@ -381,16 +393,106 @@ test_print_dialog (Fixture       *fixture,
       }
 }
 
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AUFTAKT_SCREENSHOT_DIR"), name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  wait_ms (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_print ("%s\n", path);
+}
+
+/* Not a test: with AUFTAKT_SCREENSHOT_DIR set, renders the dialogs into
+ * PNGs there to look at (in the user's language). */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AuftaktRegistrationDialog *dialog;
+  GtkWidget *print;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-dir/demo.xml");
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("AUFTAKT_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  dialog = open_csv_sized (fixture, "bad-unknown-workshop.csv", 1000);
+  save_shot (GTK_WIDGET (dialog), "registrations-problems.png");
+  auftakt_registration_dialog_set_skip_bad_rows (dialog, TRUE);
+  save_shot (GTK_WIDGET (dialog), "registrations-skip.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_csv_sized (fixture, "excel-de-cp1252.csv", 1000);
+  save_shot (GTK_WIDGET (dialog), "registrations-excel.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_csv (fixture, "bad-unterminated-quote.csv");
+  save_shot (GTK_WIDGET (dialog), "registrations-unreadable.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  auftakt_window_set_section (fixture->window, "participants");
+  wait_ms (300);
+  {
+    GtkWidget *page = auftakt_window_get_page (fixture->window, "participants");
+    GtkColumnView *view = auftakt_table_page_get_column_view (AUFTAKT_TABLE_PAGE (page));
+
+    gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  }
+  print = auftakt_print_dialog_new (fixture->window);
+  gtk_window_present (GTK_WINDOW (print));
+  save_shot (print, "print.png");
+  gtk_window_destroy (GTK_WINDOW (print));
+
+  auftakt_export_actions_export_async (fixture->window, AUFTAKT_EXPORT_FORMAT_FRAB, file,
+                                       export_done_cb, &error);
+  for (guint i = 0; i < 1000 && error == NULL; i++)
+    wait_ms (10);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        save_shot (l->data, "export-failure.png");
+        gtk_window_destroy (l->data);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("test-dataio-XXXXXX", NULL);
+  gboolean screenshots = g_getenv ("AUFTAKT_SCREENSHOT_DIR") != NULL;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
+  if (screenshots)
+    {
+      setlocale (LC_ALL, "");
+      if (g_getenv ("AUFTAKT_LOCALEDIR") != NULL)
+        bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUFTAKT_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  else
+    setlocale (LC_ALL, "C.UTF-8");
 
   if (!gtk_init_check ())
     {
@@ -416,6 +518,8 @@ main (int   argc,
   g_test_add ("/ui/print/pdf", Fixture, NULL, fixture_set_up, test_print_pdf,
               fixture_tear_down);
   g_test_add ("/ui/print/dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
+              fixture_tear_down);
+  g_test_add ("/ui/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
 
   return g_test_run ();
