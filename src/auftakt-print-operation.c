@@ -79,6 +79,42 @@ auftakt_print_operation_draw_page (GtkPrintOperation *operation,
                                       page);
 }
 
+/* GTK's own preview runs an external previewer (evince), which a machine
+ * may not have: its Preview button shows ours instead. */
+static gboolean
+auftakt_print_operation_preview (GtkPrintOperation        *operation,
+                                 GtkPrintOperationPreview *preview,
+                                 GtkPrintContext          *context,
+                                 GtkWindow                *parent)
+{
+  AuftaktPrintOperation *self = AUFTAKT_PRINT_OPERATION (operation);
+  g_autoptr(AuftaktPrintOperation) copy = g_object_new (AUFTAKT_TYPE_PRINT_OPERATION, NULL);
+  GtkWidget *window;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* This operation ends here; Print in the preview starts a new one. */
+  copy->document = g_object_ref (self->document);
+  copy->width = self->width;
+  copy->height = self->height;
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (copy), g_object_get_data (
+    G_OBJECT (self), "auftakt-job-name"));
+  /* GTK insists on a cairo context before it lays out; ours draws its own. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  window = auftakt_print_preview_new (parent, copy);
+  /* GTK's operation ends with our preview. */
+  g_signal_connect_object (window, "destroy",
+                           G_CALLBACK (gtk_print_operation_preview_end_preview), preview,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
 static void
 auftakt_print_operation_finalize (GObject *object)
 {
@@ -99,6 +135,7 @@ auftakt_print_operation_class_init (AuftaktPrintOperationClass *klass)
   object_class->finalize = auftakt_print_operation_finalize;
   operation_class->begin_print = auftakt_print_operation_begin_print;
   operation_class->draw_page = auftakt_print_operation_draw_page;
+  operation_class->preview = auftakt_print_operation_preview;
 }
 
 static void
@@ -128,6 +165,8 @@ auftakt_print_operation_new (AuftaktEvent     *event,
   self->document = auftakt_print_document_new (event, kind);
   if (participant_id != NULL && kind == AUFTAKT_PRINT_KIND_PARTICIPANTS)
     auftakt_print_document_set_participant (self->document, participant_id);
+  g_object_set_data_full (G_OBJECT (self), "auftakt-job-name",
+                          g_strdup (title != NULL ? title : _("Auftakt")), g_free);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self),
                                     title != NULL ? title : _("Auftakt"));
   return self;
@@ -280,6 +319,242 @@ done_cb (GtkPrintOperation       *operation,
 }
 
 static void
+run_operation (AuftaktPrintOperation *operation,
+               GtkWindow             *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_print_error (parent, error);
+}
+
+/* The preview: the pages as they will be printed, one at a time.  Drawn
+ * by the printout itself, so that it needs no external previewer (GTK's
+ * runs evince, which a machine may not have). */
+
+typedef struct {
+  AuftaktPrintOperation *operation;
+  GtkWindow             *parent;  /* weak */
+  GtkWidget             *area;
+  AdwWindowTitle        *title;
+  GtkWidget             *previous;
+  GtkWidget             *next;
+  guint                  page;
+} Preview;
+
+static void
+preview_free (gpointer data)
+{
+  Preview *preview = data;
+
+  g_clear_object (&preview->operation);
+  g_clear_weak_pointer (&preview->parent);
+  g_free (preview);
+}
+
+static void
+preview_update (Preview *preview)
+{
+  guint n = auftakt_print_document_get_n_pages (preview->operation->document);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: in the print preview's title */
+  subtitle = g_strdup_printf (_("Page %u of %u"), preview->page + 1, MAX (n, 1));
+  adw_window_title_set_subtitle (preview->title, subtitle);
+  gtk_widget_set_sensitive (preview->previous, preview->page > 0);
+  gtk_widget_set_sensitive (preview->next, preview->page + 1 < n);
+  gtk_widget_queue_draw (preview->area);
+}
+
+static void
+preview_draw (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  Preview *preview = user_data;
+  AuftaktPrintDocument *document = preview->operation->document;
+  double page_width = AUFTAKT_PRINT_A4_WIDTH, page_height = AUFTAKT_PRINT_A4_HEIGHT;
+  double scale, x, y;
+
+  if (preview->operation->width > 0)
+    {
+      page_width = preview->operation->width;
+      page_height = preview->operation->height;
+    }
+  scale = MIN ((width - 24) / page_width, (height - 24) / page_height);
+  if (scale <= 0)
+    return;
+  x = (width - page_width * scale) / 2;
+  y = (height - page_height * scale) / 2;
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_rectangle (cr, x + 2, y + 3, page_width * scale, page_height * scale);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, page_width * scale, page_height * scale);
+  cairo_fill (cr);
+
+  if (preview->page < auftakt_print_document_get_n_pages (document))
+    {
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, scale, scale);
+      cairo_rectangle (cr, 0, 0, page_width, page_height);
+      cairo_clip (cr);
+      auftakt_print_document_draw_page (document, cr, preview->page);
+      cairo_restore (cr);
+    }
+}
+
+static void
+preview_previous_cb (GtkWidget *button,
+                     Preview   *preview)
+{
+  if (preview->page > 0)
+    preview->page--;
+  preview_update (preview);
+}
+
+static void
+preview_next_cb (GtkWidget *button,
+                 Preview   *preview)
+{
+  if (preview->page + 1 < auftakt_print_document_get_n_pages (preview->operation->document))
+    preview->page++;
+  preview_update (preview);
+}
+
+static void
+preview_print_cb (GtkWidget *button,
+                  GtkWidget *window)
+{
+  Preview *preview = g_object_get_data (G_OBJECT (window), "auftakt-print-preview");
+  g_autoptr(AuftaktPrintOperation) operation = g_object_new (AUFTAKT_TYPE_PRINT_OPERATION, NULL);
+  GtkWindow *parent = preview->parent;
+
+  /* An operation runs once; the preview's may have run already (GTK's
+   * Preview button). */
+  operation->document = g_object_ref (preview->operation->document);
+  operation->width = preview->operation->width;
+  operation->height = preview->operation->height;
+  g_object_set_data_full (G_OBJECT (operation), "auftakt-job-name",
+                          g_strdup (g_object_get_data (G_OBJECT (preview->operation),
+                                                       "auftakt-job-name")), g_free);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation),
+                                    g_object_get_data (G_OBJECT (operation), "auftakt-job-name"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_operation (operation, parent);
+}
+
+static gboolean
+preview_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                Preview               *preview)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_Left:
+      preview_previous_cb (NULL, preview);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_space:
+      preview_next_cb (NULL, preview);
+      return TRUE;
+    case GDK_KEY_Home:
+      preview->page = 0;
+      preview_update (preview);
+      return TRUE;
+    case GDK_KEY_End:
+      preview->page = MAX (auftakt_print_document_get_n_pages (preview->operation->document),
+                           1) - 1;
+      preview_update (preview);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+GtkWidget *
+auftakt_print_preview_new (GtkWindow             *parent,
+                           AuftaktPrintOperation *operation)
+{
+  Preview *preview = g_new0 (Preview, 1);
+  GtkWidget *window, *box, *header, *print, *title, *nav;
+  GtkEventController *keys;
+
+  preview->operation = g_object_ref (operation);
+  g_set_weak_pointer (&preview->parent, parent);
+
+  window = adw_window_new ();
+  g_object_set_data_full (G_OBJECT (window), "auftakt-print-preview", preview, preview_free);
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 860);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  title = adw_window_title_new (_("Print Preview"), NULL);
+  preview->title = ADW_WINDOW_TITLE (title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+
+  nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (nav, "linked");
+  preview->previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (preview->previous, _("Previous Page"));
+  g_signal_connect (preview->previous, "clicked", G_CALLBACK (preview_previous_cb), preview);
+  gtk_box_append (GTK_BOX (nav), preview->previous);
+  preview->next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (preview->next, _("Next Page"));
+  g_signal_connect (preview->next, "clicked", G_CALLBACK (preview_next_cb), preview);
+  gtk_box_append (GTK_BOX (nav), preview->next);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), nav);
+
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
+  gtk_widget_add_css_class (print, "suggested-action");
+  g_signal_connect (print, "clicked", G_CALLBACK (preview_print_cb), window);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
+  gtk_box_append (GTK_BOX (box), header);
+
+  preview->area = gtk_drawing_area_new ();
+  gtk_widget_set_vexpand (preview->area, TRUE);
+  gtk_widget_set_hexpand (preview->area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (preview->area), preview_draw, preview, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page"), -1);
+  gtk_box_append (GTK_BOX (box), preview->area);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (preview_key_cb), preview);
+  gtk_widget_add_controller (window, keys);
+
+  preview_update (preview);
+  auftakt_window_name_controls (window);
+  return window;
+}
+
+guint
+auftakt_print_preview_get_page (GtkWidget *window)
+{
+  Preview *preview = g_object_get_data (G_OBJECT (window), "auftakt-print-preview");
+
+  g_return_val_if_fail (preview != NULL, 0);
+
+  return preview->page;
+}
+
+static void
 prepared_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -288,6 +563,7 @@ prepared_cb (GObject      *source,
   GtkWidget *widget = user_data;  /* owned */
   PrintDialog *dialog = get_dialog (widget);
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationAction action;
   GtkWindow *parent;
 
   if (!auftakt_print_operation_prepare_finish (operation, result, &error))
@@ -303,15 +579,17 @@ prepared_cb (GObject      *source,
       return;
     }
 
-  /* GTK's dialog takes over; ours has done its part. */
+  /* GTK's dialog or the preview takes over; ours has done its part.
+   * (dialog belongs to widget: take what is needed first.) */
   parent = dialog->window != NULL ? GTK_WINDOW (dialog->window) : NULL;
-  g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
+  action = dialog->action;
   gtk_window_destroy (GTK_WINDOW (widget));
   g_object_unref (widget);
 
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), dialog->action, parent, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_print_error (parent, error);
+  if (action == GTK_PRINT_OPERATION_ACTION_PREVIEW)
+    gtk_window_present (GTK_WINDOW (auftakt_print_preview_new (parent, operation)));
+  else
+    run_operation (operation, parent);
   g_object_unref (operation);
 }
 
@@ -507,4 +785,14 @@ auftakt_print_dialog_get_participant (GtkWidget *widget)
       !gtk_switch_get_active (dialog->only_switch))
     return NULL;
   return dialog->participant;
+}
+
+void
+auftakt_print_dialog_start (GtkWidget *widget,
+                            gboolean   preview)
+{
+  g_return_if_fail (get_dialog (widget) != NULL);
+
+  start (widget, preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }

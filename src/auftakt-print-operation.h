@@ -33,6 +33,12 @@ gboolean               auftakt_print_operation_prepare_finish (AuftaktPrintOpera
                                                                GAsyncResult          *result,
                                                                GError               **error);
 
+/* The pages of @operation (prepared) one at a time, with Print… which
+ * runs it with GTK's print dialog. */
+GtkWidget             *auftakt_print_preview_new       (GtkWindow             *parent,
+                                                        AuftaktPrintOperation *operation);
+guint                  auftakt_print_preview_get_page  (GtkWidget             *preview);
+
 /* The dialog before GTK's print dialog: which printout (participants,
  * rooms, referees, agenda, attendance), only the participant selected in
  * the participants section, Preview and Print. */
@@ -41,5 +47,8 @@ void                   auftakt_print_dialog_set_kind   (GtkWidget     *dialog,
                                                         AuftaktPrintKind kind);
 /* The participant whose schedule alone would be printed, or NULL. */
 const char            *auftakt_print_dialog_get_participant (GtkWidget *dialog);
+/* What Preview (TRUE) or Print… do: lay out in a thread, then show. */
+void                   auftakt_print_dialog_start      (GtkWidget     *dialog,
+                                                        gboolean       preview);
 
 G_END_DECLS

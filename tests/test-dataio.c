@@ -370,6 +370,72 @@ test_print_pdf (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_toplevel (const char *key)
+{
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < 500 && found == NULL; i++)
+    {
+      GList *list = gtk_window_list_toplevels ();
+
+      for (GList *l = list; l != NULL; l = l->next)
+        if (g_object_get_data (l->data, key) != NULL && gtk_widget_get_visible (l->data))
+          found = l->data;
+      g_list_free (list);
+      if (found == NULL)
+        wait_ms (10);
+    }
+  return found;
+}
+
+static void
+test_print_preview (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *dialog = auftakt_print_dialog_new (fixture->window);
+  GtkWidget *preview;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_AGENDA);
+  auftakt_print_dialog_start (dialog, TRUE);
+  preview = find_toplevel ("auftakt-print-preview");
+  g_assert_nonnull (preview);
+  /* The print dialog made way for the preview. */
+  g_assert_null (find_toplevel ("auftakt-print-dialog"));
+  g_assert_cmpuint (auftakt_print_preview_get_page (preview), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (preview));
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* GTK's print dialog's Preview shows the same preview (not evince). */
+  dialog = auftakt_print_dialog_new (fixture->window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_AGENDA);
+  auftakt_print_dialog_start (dialog, FALSE);
+  {
+    GtkWidget *gtk_dialog = NULL;
+
+    for (guint i = 0; i < 500 && gtk_dialog == NULL; i++)
+      {
+        GList *list = gtk_window_list_toplevels ();
+
+        for (GList *l = list; l != NULL; l = l->next)
+          if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, g_type_from_name ("GtkPrintUnixDialog")) &&
+              gtk_widget_get_mapped (l->data))
+            gtk_dialog = l->data;
+        g_list_free (list);
+        wait_ms (10);
+      }
+    g_assert_nonnull (gtk_dialog);
+    wait_ms (200);
+    gtk_dialog_response (GTK_DIALOG (gtk_dialog), GTK_RESPONSE_APPLY);
+  }
+  preview = find_toplevel ("auftakt-print-preview");
+  g_assert_nonnull (preview);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  wait_ms (100);
+}
+
 static void
 test_print_dialog (Fixture       *fixture,
                    gconstpointer  data)
@@ -459,6 +525,36 @@ test_screenshots (Fixture       *fixture,
   print = auftakt_print_dialog_new (fixture->window);
   gtk_window_present (GTK_WINDOW (print));
   save_shot (print, "print.png");
+  auftakt_print_dialog_set_kind (print, AUFTAKT_PRINT_KIND_AGENDA);
+  auftakt_print_dialog_start (print, TRUE);
+  print = find_toplevel ("auftakt-print-preview");
+  save_shot (print, "print-preview.png");
+  gtk_window_destroy (GTK_WINDOW (print));
+
+  print = auftakt_print_dialog_new (fixture->window);
+  gtk_window_present (GTK_WINDOW (print));
+  auftakt_print_dialog_set_kind (print, AUFTAKT_PRINT_KIND_AGENDA);
+  auftakt_print_dialog_start (print, FALSE);
+  wait_ms (1500);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, g_type_from_name ("GtkPrintUnixDialog")))
+      {
+        save_shot (l->data, "print-gtk.png");
+        gtk_dialog_response (l->data, GTK_RESPONSE_CANCEL);
+      }
+  wait_ms (200);
+
+  print = auftakt_print_dialog_new (fixture->window);
+  gtk_window_present (GTK_WINDOW (print));
+  auftakt_print_dialog_set_kind (print, AUFTAKT_PRINT_KIND_ATTENDANCE);
+  auftakt_print_dialog_start (print, TRUE);
+  wait_ms (500);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        save_shot (l->data, "print-failure.png");
+        gtk_window_destroy (l->data);
+      }
   gtk_window_destroy (GTK_WINDOW (print));
 
   auftakt_export_actions_export_async (fixture->window, AUFTAKT_EXPORT_FORMAT_FRAB, file,
@@ -518,6 +614,8 @@ main (int   argc,
   g_test_add ("/ui/print/pdf", Fixture, NULL, fixture_set_up, test_print_pdf,
               fixture_tear_down);
   g_test_add ("/ui/print/dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
+              fixture_tear_down);
+  g_test_add ("/ui/print/preview", Fixture, NULL, fixture_set_up, test_print_preview,
               fixture_tear_down);
   g_test_add ("/ui/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
