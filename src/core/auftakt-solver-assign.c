@@ -1027,7 +1027,8 @@ respond (Response *re,
  * at once.  Returns whether p changed. */
 static gboolean
 respond_participant (AuftaktSearch *se,
-                     int            p)
+                     int            p,
+                     gboolean       eject)
 {
   const int *crow = cost_row (se, p);
   int R = se->R, K = se->K;
@@ -1037,9 +1038,20 @@ respond_participant (AuftaktSearch *se,
   gboolean logging = se->logging;
   guint64 fixed = 0;
   int kept = 0;
+  gint64 own = 0;
 
   if (K > 8 || R > 64)
     return FALSE;
+  if (eject)
+    {
+      /* only a participant who could do better at all */
+      for (int r = 0; r < R; r++)
+        if (se->at[p * R + r] >= 0 && !se->pinned_p[p * R + r])
+          own += crow[se->at[p * R + r]] - (published (se, p, r) == se->at[p * R + r]
+                                            ? se->w_change : 0);
+      if (own == 0 && se->missing[p] == 0)
+        return FALSE;
+    }
   se->logging = TRUE;
   for (int r = 0; r < R; r++)
     if (se->at[p * R + r] >= 0)
@@ -1074,8 +1086,10 @@ respond_participant (AuftaktSearch *se,
           if (!_auftakt_search_eligible (se, p, -1, w, r))
             continue;
           n = se->n_mem[s];
-          d = crow[w] + se->w_penalty * (_auftakt_search_excess (se, s, n + 1)
-                                         - _auftakt_search_excess (se, s, n));
+          d = crow[w];
+          if (!eject)
+            d += se->w_penalty * (_auftakt_search_excess (se, s, n + 1)
+                                  - _auftakt_search_excess (se, s, n));
           if (published (se, p, r) == w)
             d -= se->w_change;
           /* keep the K cheapest of the round */
@@ -1095,12 +1109,22 @@ respond_participant (AuftaktSearch *se,
         re.rounds[re.na++] = r;
     }
   re.need = MIN (K - kept, re.na);
-  re.best = AUFTAKT_INF;
+  re.best = eject && se->missing[p] == 0 ? own : AUFTAKT_INF;
   respond (&re, 0, 0, 0);
+  if (eject && re.best >= own && se->missing[p] == 0)
+    {
+      _auftakt_search_undo (se, mark);
+      se->logging = logging;
+      return FALSE;
+    }
   if (re.best < AUFTAKT_INF)
     for (int c = 0; c < re.need; c++)
       if (_auftakt_search_eligible (se, p, -1, re.best_w[c], re.best_r[c]))
         _auftakt_search_assign (se, p, re.best_r[c], re.best_w[c]);
+  /* an ejection chain: p takes its best plan whatever the seats, and
+   * negative cycles find who makes room */
+  if (eject)
+    _auftakt_search_improve (se);
 
   if (_auftakt_search_objective (se) >= before)
     {
@@ -1121,7 +1145,30 @@ _auftakt_search_respond_all (AuftaktSearch *se)
   int changed = 0;
 
   for (int p = 0; p < se->P && !_auftakt_search_check_stop (se); p++)
-    changed += respond_participant (se, p);
+    changed += respond_participant (se, p, FALSE);
+  return changed;
+}
+
+/* Every participant who could do better once as the head of an ejection
+ * chain (in an order drawn from the search's generator); returns how many
+ * chains improved. */
+int
+_auftakt_search_eject_all (AuftaktSearch *se)
+{
+  g_autofree int *order = g_new (int, se->P + 1);
+  int changed = 0;
+
+  for (int p = 0; p < se->P; p++)
+    order[p] = p;
+  for (int p = se->P - 1; p > 0; p--)
+    {
+      int q = _auftakt_rng_below (&se->rng, p + 1), t = order[p];
+
+      order[p] = order[q];
+      order[q] = t;
+    }
+  for (int i = 0; i < se->P && !_auftakt_search_check_stop (se); i++)
+    changed += respond_participant (se, order[i], TRUE);
   return changed;
 }
 

@@ -213,6 +213,7 @@ void           _auftakt_search_empty          (AuftaktSearch        *se,
                                                GArray               *displaced);
 void           _auftakt_search_improve        (AuftaktSearch        *se);
 int            _auftakt_search_respond_all    (AuftaktSearch        *se);
+int            _auftakt_search_eject_all      (AuftaktSearch        *se);
 void           _auftakt_search_spread_walk_ins (AuftaktSearch       *se);
 void           _auftakt_search_undo           (AuftaktSearch        *se,
                                                guint                 mark);

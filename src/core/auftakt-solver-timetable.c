@@ -598,6 +598,8 @@ _auftakt_timetable_search (AuftaktSearch *se,
   gint64 best;
   guint64 iteration = 0, max_idle;
   gint64 last_report = g_get_monotonic_time ();
+  gint64 polish_at;
+  gboolean cheap_chains;
   int kicks = 0;
 
   _auftakt_search_improve (se);
@@ -610,6 +612,13 @@ _auftakt_timetable_search (AuftaktSearch *se,
     se->best_cost = se->cost;
   /* enough tries for every kind of change of every running session */
   max_idle = 400 + 40 * (guint64) (se->n_active);
+  /* ejection chains (a cycle search per participant) polish the best
+   * state at the end, in the last 5 % of the time, or a fifth on big
+   * events where a pass costs more.  (Chains on every new best timetable
+   * were tried: better on medium, much worse on tight, where they make
+   * the late acceptance climb greedier.) */
+  cheap_chains = (gint64) se->P * se->n_active * se->n_active < 4000000;
+  polish_at = se->deadline - (se->deadline - g_get_monotonic_time ()) / (cheap_chains ? 20 : 5);
 
   while (!_auftakt_search_check_stop (se))
     {
@@ -623,6 +632,8 @@ _auftakt_timetable_search (AuftaktSearch *se,
         {
           gint64 before = _auftakt_search_objective (se), after;
 
+          if (g_get_monotonic_time () >= polish_at)
+            break;
           if (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
             break;
           g_array_set_size (se->log, 0);
@@ -666,15 +677,18 @@ _auftakt_timetable_search (AuftaktSearch *se,
             }
         }
 
-      if (se->stopped || (se->penalty == 0 && se->changes == 0 && se->cost <= bound))
+      if (se->stopped || (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
+          || g_get_monotonic_time () >= polish_at)
         break;
       {
         gint64 before = _auftakt_search_objective (se);
-        int n = _auftakt_search_respond_all (se);
+        int n = _auftakt_search_respond_all (se), m;
 
         _auftakt_search_improve (se);
-        g_debug ("responses: %d changed, %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT, n, before,
-                 _auftakt_search_objective (se));
+        m = _auftakt_search_eject_all (se);
+        g_debug ("responses: %d changed, %d chains, %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT
+                 ", %.3f s", n, m, before, _auftakt_search_objective (se),
+                 (g_get_monotonic_time () - se->start) / 1e6);
         if (_auftakt_search_objective (se) < best)
           {
             best = _auftakt_search_objective (se);
@@ -707,4 +721,18 @@ _auftakt_timetable_search (AuftaktSearch *se,
            (g_get_monotonic_time () - se->start) / 1e6);
   if (_auftakt_search_objective (se) != best)
     _auftakt_search_load (se, best_room, best_at);
+  if (!se->stopped)
+    {
+      int n = 0;
+
+      while (!se->stopped && _auftakt_search_eject_all (se) > 0)
+        n++;
+      g_debug ("ejection chains: %d passes, %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT
+               ", %.3f s", n, best, _auftakt_search_objective (se),
+               (g_get_monotonic_time () - se->start) / 1e6);
+      if (_auftakt_search_objective (se) > best)
+        _auftakt_search_load (se, best_room, best_at);
+      else if (se->penalty == 0)
+        se->best_cost = se->cost;
+    }
 }

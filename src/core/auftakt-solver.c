@@ -276,7 +276,10 @@ bound_iterations (const AuftaktProblem *pb)
 {
   gint64 work = (gint64) pb->n_classes * pb->n_rounds * pb->k + 1;
 
-  return (int) CLAMP (30000000 / work, 30, 400);
+  /* a count, not a time slice: the first timetable follows the bound's
+   * demand, so the run's path must not depend on the machine's speed
+   * (about a third of a second on large) */
+  return (int) CLAMP (6000000 / work, 30, 400);
 }
 
 static AuftaktSolverResult *
@@ -311,7 +314,7 @@ solve_problem (const AuftaktProblem     *pb,
   demand = g_new0 (gint64, (gsize) pb->n_workshops * pb->n_rounds + 1);
   want = g_new0 (gint64, pb->n_workshops + 1);
   bound = _auftakt_bound_compute (pb, bound_iterations (pb), -1, demand, cancellable,
-                                  start + (gint64) (limit * G_USEC_PER_SEC / 8));
+                                  start + (gint64) (limit * G_USEC_PER_SEC / 3));
   for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
     want[i / pb->n_rounds] += demand[i];
 
