@@ -436,6 +436,59 @@ test_print_preview (Fixture       *fixture,
   wait_ms (100);
 }
 
+static GMenuModel *
+find_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
+    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *menu = find_menu (child);
+
+      if (menu != NULL)
+        return menu;
+    }
+  return NULL;
+}
+
+static void
+collect_actions (GMenuModel *menu,
+                 GHashTable *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_hash_table_add (actions, g_steal_pointer (&action));
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          collect_actions (link, actions);
+        }
+    }
+}
+
+static void
+test_menu (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *expected[] = {
+    "win.import-registrations", "win.print", "win.export", "win.export-schedule",
+    "win.export-ics", "win.export-frab", "win.export-csv", "win.export-csv-excel",
+  };
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GMenuModel *menu = find_menu (GTK_WIDGET (fixture->window));
+
+  g_assert_nonnull (menu);
+  collect_actions (menu, actions);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_hash_table_contains (actions, expected[i]));
+}
+
 static void
 test_print_dialog (Fixture       *fixture,
                    gconstpointer  data)
@@ -617,6 +670,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/print/preview", Fixture, NULL, fixture_set_up, test_print_preview,
               fixture_tear_down);
+  g_test_add ("/ui/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
   g_test_add ("/ui/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
 
