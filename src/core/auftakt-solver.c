@@ -279,7 +279,7 @@ bound_iterations (const AuftaktProblem *pb)
   /* a count, not a time slice: the first timetable follows the bound's
    * demand, so the run's path must not depend on the machine's speed
    * (about a third of a second on large) */
-  return (int) CLAMP (6000000 / work, 30, 400);
+  return (int) CLAMP (6000000 / work, 15, 400);
 }
 
 static AuftaktSolverResult *
