@@ -219,6 +219,65 @@ test_registrations_mapping (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* 3,000 registrations, 150 of them naming a workshop that does not
+ * exist: the file is read in a thread, the problem list stays short. */
+static void
+test_registrations_large (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *titles[] = { "Verwaltung", "Bildung", "Mobilität", "Wirtschaft",
+                           "Städtische Infrastruktur" };
+  g_autofree char *dir = g_dir_make_tmp ("test-dataio-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Nachname;Vorname;E-Mail;Behörde;1. Wahl;2. Wahl\r\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  AuftaktRegistrationDialog *dialog;
+  AuftaktImportSummary summary;
+  gint64 start, loaded;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "Müller-%u;Anna;anna.%u@example.org;Amt %u;%s;%s\r\n",
+                            i, i, i % 40, i % 20 == 0 ? "Kochkurs" : titles[i % 5],
+                            titles[(i + 1) % 5]);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  dialog = auftakt_registration_dialog_new (fixture->window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  start = g_get_monotonic_time ();
+  auftakt_registration_dialog_load_file (dialog, file);
+  for (guint i = 0; i < 3000 && auftakt_registration_dialog_get_loading (dialog); i++)
+    wait_ms (5);
+  loaded = g_get_monotonic_time ();
+  g_test_message ("3,000 registrations read and previewed in %.0f ms",
+                  (loaded - start) / 1000.0);
+  g_assert_false (auftakt_registration_dialog_get_loading (dialog));
+
+  auftakt_registration_import_get_summary (auftakt_registration_dialog_get_import (dialog),
+                                           &summary);
+  g_assert_cmpuint (summary.added, ==, 2850);
+  g_assert_cmpuint (summary.skipped, ==, 150);
+  g_assert_cmpuint (auftakt_registration_import_get_n_problems (
+    auftakt_registration_dialog_get_import (dialog)), ==, 150);
+
+  /* A change of the mapping reads every row again. */
+  start = g_get_monotonic_time ();
+  auftakt_registration_dialog_set_column_field (dialog, 5, AUFTAKT_IMPORT_FIELD_IGNORE);
+  g_test_message ("mapping changed in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  auftakt_registration_dialog_set_skip_bad_rows (dialog, TRUE);
+  start = g_get_monotonic_time ();
+  g_assert_true (auftakt_registration_dialog_import (dialog, &error));
+  g_assert_no_error (error);
+  g_test_message ("imported in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (n_participants (fixture), ==, 2850);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_registrations_unreadable (Fixture       *fixture,
                                gconstpointer  data)
@@ -658,6 +717,8 @@ main (int   argc,
               test_registrations_skip, fixture_tear_down);
   g_test_add ("/ui/registrations/mapping", Fixture, NULL, fixture_set_up,
               test_registrations_mapping, fixture_tear_down);
+  g_test_add ("/ui/registrations/large", Fixture, NULL, fixture_set_up,
+              test_registrations_large, fixture_tear_down);
   g_test_add ("/ui/registrations/unreadable", Fixture, NULL, fixture_set_up,
               test_registrations_unreadable, fixture_tear_down);
   g_test_add ("/ui/export/ics", Fixture, NULL, fixture_set_up, test_export_ics,
