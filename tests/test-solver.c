@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "auftakt-solver.h"
+#include "auftakt-solver-private.h"
 #include "auftakt-xml-reader.h"
 #include "auftakt-xml-writer.h"
 
@@ -762,6 +763,56 @@ attendances (AuftaktSchedule *schedule)
   return table;
 }
 
+/* Ejection chains on the medium instance's first timetable: each chain
+ * keeps the bookkeeping exact and the schedule valid, and together they
+ * find improvements that negative cycles of single moves cannot (a
+ * participant trading the rounds of two attendances, or taking a full
+ * session whose members the cycles then move on). */
+static void
+test_ejection_chains (void)
+{
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktProblem) pb = NULL;
+  g_autoptr(GError) error = NULL;
+  AuftaktSearch *se;
+  gint64 cycles, chains;
+  int passes = 0;
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  event = read_instance ("medium");
+  pb = auftakt_problem_new (event, NULL, &error);
+  g_assert_no_error (error);
+  se = _auftakt_search_new (pb, 1, G_MAXINT64, FALSE, NULL);
+  _auftakt_timetable_build (se, NULL);
+  for (int p = 0; p < se->P; p++)
+    _auftakt_search_place (se, p, NULL);
+  _auftakt_search_improve (se);
+  g_assert_true (_auftakt_search_verify (se));
+  g_assert_cmpint (se->penalty, ==, 0);
+  cycles = _auftakt_search_objective (se);
+  /* no negative cycle is left, so cycles alone cannot go further */
+  _auftakt_search_improve (se);
+  g_assert_cmpint (_auftakt_search_objective (se), ==, cycles);
+
+  while (_auftakt_search_eject_all (se) > 0)
+    {
+      g_assert_true (_auftakt_search_verify (se));
+      passes++;
+    }
+  chains = _auftakt_search_objective (se);
+  g_assert_true (_auftakt_search_verify (se));
+  g_assert_cmpint (se->penalty, ==, 0);
+  g_assert_cmpint (passes, >, 0);
+  g_assert_cmpint (chains, <, cycles);
+  g_test_message ("cycles %" G_GINT64_FORMAT ", with ejection chains %" G_GINT64_FORMAT
+                  " (%d passes)", cycles, chains, passes);
+  _auftakt_search_free (se);
+}
+
 static void
 test_resolve_unchanged (void)
 {
@@ -1162,6 +1213,7 @@ main (int   argc,
   g_test_add_data_func ("/solver/instance/medium", "medium", test_instance);
   g_test_add_data_func ("/solver/instance/tight", "tight", test_instance);
   g_test_add_func ("/solver/deterministic", test_deterministic);
+  g_test_add_func ("/solver/ejection-chains", test_ejection_chains);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
   g_test_add_func ("/solver/resolve/removed-participant", test_resolve_removed_participant);
   g_test_add_func ("/solver/resolve/locks", test_resolve_keeps_locks);
