@@ -323,7 +323,11 @@ update_state (AuftaktTablePage *self)
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   n_selected = gtk_bitset_get_size (selected);
 
-  if (n_selected > 1)
+  /* While the filter runs in batches the count would change with every
+   * batch, and each change would lay out the visible rows again. */
+  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
+    count = g_strdup (gtk_label_get_text (self->count_label));
+  else if (n_selected > 1)
     /* Translators: number of selected rows */
     count = g_strdup_printf (_("%u selected"), n_selected);
   else if (n_shown < n_all)
