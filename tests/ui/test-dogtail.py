@@ -7,7 +7,7 @@ Run by meson (suite 'gui') inside xvfb-run and a session bus:
 Opens the demo, adds a workshop through its form, is refused an invalid
 capacity with the inline message, runs the scheduler and finds the timetable
 filled, moves a participant into a full session and sees the capacity
-violation reported, and undoes it.  Exits 77 (skipped) without a display,
+violation reported, undoes it, and previews the personal schedules.  Exits 77 (skipped) without a display,
 unless CI is set: then a missing display is a failure.
 """
 
@@ -109,7 +109,7 @@ def drive():
                                            isLambda=True)
 
     def find(name=None, role=None, contains=None, scope=None):
-        for _ in range(40):
+        for _ in range(120):
             found = find_all(name, role, contains, scope)
             if found:
                 return found[0]
@@ -119,7 +119,7 @@ def drive():
                 print(repr(n.name), n.roleName)
         fail("nothing named “%s” appeared" % (name or contains))
 
-    def gone(contains, seconds=10):
+    def gone(contains, seconds=30):
         for _ in range(int(seconds * 4)):
             if not find_all(contains=contains):
                 return True
@@ -200,6 +200,16 @@ def drive():
     if not gone("participants are assigned to"):
         fail("undo did not take the move back")
     find(contains="keeps every rule")
+
+    # Print: the personal schedules, one page each, in the preview.
+    rawinput.keyCombo("<Control>p")
+    find(name="Printout")
+    find(name="Preview", role="push button").doActionNamed("click")
+    page = find(contains="Page 1 of ")
+    print("preview: " + page.name)
+    rawinput.pressKey("Escape")
+    if not gone("Page 1 of "):
+        fail("the print preview did not close")
 
 
 if __name__ == "__main__":
