@@ -461,6 +461,10 @@ preview_key_cb (GtkEventControllerKey *controller,
 {
   switch (keyval)
     {
+    case GDK_KEY_Escape:
+      gtk_window_destroy (GTK_WINDOW (gtk_event_controller_get_widget (
+        GTK_EVENT_CONTROLLER (controller))));
+      return TRUE;
     case GDK_KEY_Page_Up:
     case GDK_KEY_Left:
       preview_previous_cb (NULL, preview);

@@ -202,13 +202,28 @@ def drive():
     find(contains="keeps every rule")
 
     # Print: the personal schedules, one page each, in the preview.
+    # (Searched in their own windows: the timetable's tree is large.)
+    def window(name):
+        for _ in range(40):
+            found = [w for w in app.children if w.name == name]
+            if found:
+                return found[0]
+            time.sleep(0.25)
+        fail("no window “%s” appeared" % name)
+
+    started = time.time()
     rawinput.keyCombo("<Control>p")
-    find(name="Printout")
-    find(name="Preview", role="push button").doActionNamed("click")
-    page = find(contains="Page 1 of ")
-    print("preview: " + page.name)
+    dialog = window("Print")
+    find(name="Printout", scope=dialog)
+    find(name="Preview", role="push button", scope=dialog).doActionNamed("click")
+    page = find(contains="Page 1 of ", scope=window("Print Preview"))
+    print("preview: %s (%.1f s)" % (page.name, time.time() - started))
     rawinput.pressKey("Escape")
-    if not gone("Page 1 of "):
+    for _ in range(40):
+        if not [w for w in app.children if w.name == "Print Preview"]:
+            break
+        time.sleep(0.25)
+    else:
         fail("the print preview did not close")
 
 
