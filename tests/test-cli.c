@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -431,6 +432,68 @@ test_double_dash (void)
   }
 }
 
+static gboolean
+has_hidden_file (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.')
+      return TRUE;
+  return FALSE;
+}
+
+/* Stopped while it writes the plan, import leaves no temporary file. */
+static void
+test_import_interrupted (void)
+{
+  g_autofree char *event = tmp_path ("big.xml");
+  g_autofree char *plan = tmp_path ("big.auftakt");
+  g_autoptr(GString) text = g_string_new ("<event version=\"1\">\n"
+                                          "  <round id=\"R1\"/><round id=\"R2\"/>\n"
+                                          "  <workshop id=\"W1\"/><workshop id=\"W2\"/>\n");
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("AUFTAKT_CLI"), "import", event, "-o", plan, NULL };
+  gboolean seen = FALSE;
+  GPid pid;
+  int wait_status;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "  <participant id=\"P%u\" name=\"Person %u\">"
+                                  "<choice workshop=\"W1\" rank=\"1\"/>"
+                                  "<choice workshop=\"W2\" rank=\"2\"/></participant>\n", i, i);
+  g_string_append (text, "</event>\n");
+  g_assert_true (g_file_set_contents (event, text->str, text->len, NULL));
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  /* wait for the temporary plan, then stop the import */
+  for (guint i = 0; i < 60000 && !seen; i++)
+    {
+      seen = has_hidden_file (work_dir);
+      if (!seen && waitpid (pid, &wait_status, WNOHANG) == pid)
+        break;
+      if (!seen)
+        g_usleep (500);
+    }
+  if (!seen)
+    {
+      g_test_skip ("the import ended before it could be stopped");
+      g_unlink (plan);
+      return;
+    }
+  kill (pid, SIGTERM);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  g_assert_false (has_hidden_file (work_dir));
+  g_unlink (plan);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -446,6 +509,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-plan-schedule", test_check_plan_schedule);
   g_test_add_func ("/cli/check-event-from-pipe", test_check_event_from_pipe);
   g_test_add_func ("/cli/double-dash", test_double_dash);
+  g_test_add_func ("/cli/import-interrupted", test_import_interrupted);
 
   work_dir = g_dir_make_tmp ("auftakt-cli-XXXXXX", NULL);
   g_assert_nonnull (work_dir);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
 
 #include "auftakt-cli-common.h"
@@ -29,6 +31,7 @@ auftakt_cli_import (int    argc,
   g_autoptr(AuftaktSchedule) schedule = NULL;
   g_autoptr(AuftaktStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  sigset_t interrupts, previous;
   int status;
   guint n_participants;
 
@@ -54,18 +57,23 @@ auftakt_cli_import (int    argc,
       auftakt_event_set_schedule (event, schedule);
     }
 
+  /* An interrupt while the plan is written would leave its temporary file
+   * behind: it takes effect once the plan is complete. */
+  sigemptyset (&interrupts);
+  sigaddset (&interrupts, SIGINT);
+  sigaddset (&interrupts, SIGTERM);
+  sigaddset (&interrupts, SIGHUP);
+  sigprocmask (SIG_BLOCK, &interrupts, &previous);
+
   if (output != NULL)
-    {
-      store = auftakt_store_create (output, force, event, &error);
-      if (store == NULL)
-        return auftakt_cli_fail (output, error);
-    }
-  else
-    {
-      store = auftakt_store_open (into, &error);
-      if (store == NULL || !auftakt_store_add_event (store, event, &error))
-        return auftakt_cli_fail (into, error);
-    }
+    store = auftakt_store_create (output, force, event, &error);
+  else if ((store = auftakt_store_open (into, &error)) != NULL &&
+           !auftakt_store_add_event (store, event, &error))
+    g_clear_object (&store);
+
+  sigprocmask (SIG_SETMASK, &previous, NULL);
+  if (store == NULL)
+    return auftakt_cli_fail (output != NULL ? output : into, error);
 
   n_participants =
     g_list_model_get_n_items (G_LIST_MODEL (auftakt_event_get_participants (event)));
