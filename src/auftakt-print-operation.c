@@ -570,9 +570,10 @@ prepared_cb (GObject      *source,
   GtkPrintOperationAction action;
   GtkWindow *parent;
 
-  if (!auftakt_print_operation_prepare_finish (operation, result, &error))
+  if (!auftakt_print_operation_prepare_finish (operation, result, &error) ||
+      g_cancellable_is_cancelled (dialog->cancellable) || !gtk_widget_get_visible (widget))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
           !g_error_matches (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_CANCELLED))
         {
           set_busy (dialog, FALSE, NULL);
@@ -763,6 +764,11 @@ auftakt_print_dialog_new (AuftaktWindow *window)
 
   g_signal_connect_swapped (dialog->kind_row, "notify::selected",
                             G_CALLBACK (update_only_row), dialog);
+  /* Closing the dialog stops the layout of thousands of pages at once. */
+  /* (Not on "destroy": the layout's callback keeps the dialog alive, and
+   * gtk_window_destroy() emits no "hide".) */
+  g_signal_connect_swapped (widget, "unrealize", G_CALLBACK (g_cancellable_cancel),
+                            dialog->cancellable);
   update_only_row (dialog);
   set_busy (dialog, FALSE, NULL);
   auftakt_window_name_controls (widget);

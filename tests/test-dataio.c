@@ -466,6 +466,17 @@ test_print_preview (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (preview));
   gtk_window_destroy (GTK_WINDOW (preview));
 
+  /* Closed while it lays out: nothing follows. */
+  dialog = auftakt_print_dialog_new (fixture->window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_AGENDA);
+  auftakt_print_dialog_start (dialog, TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (500);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    g_assert_false (g_object_get_data (l->data, "auftakt-print-preview") != NULL &&
+                    gtk_widget_get_visible (l->data));
+
   /* GTK's print dialog's Preview shows the same preview (not evince). */
   dialog = auftakt_print_dialog_new (fixture->window);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -560,6 +571,37 @@ test_print_dialog (Fixture       *fixture,
   auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_PARTICIPANTS);
   g_assert_null (auftakt_print_dialog_get_participant (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* From the participants with one selected: that one's schedule alone,
+   * or everyone's when the organiser switches it off. */
+  auftakt_window_set_section (fixture->window, "participants");
+  wait_ms (200);
+  {
+    GtkWidget *page = auftakt_window_get_page (fixture->window, "participants");
+    GtkSelectionModel *model = gtk_column_view_get_model (
+      auftakt_table_page_get_column_view (AUFTAKT_TABLE_PAGE (page)));
+    g_autoptr(AuftaktParticipant) first = NULL;
+
+    /* The table fills in batches. */
+    for (guint i = 0; i < 500 && g_list_model_get_n_items (G_LIST_MODEL (model)) < 2; i++)
+      wait_ms (10);
+    first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_true (AUFTAKT_IS_PARTICIPANT (first));
+    gtk_selection_model_select_item (model, 0, TRUE);
+    dialog = auftakt_print_dialog_new (fixture->window);
+    gtk_window_present (GTK_WINDOW (dialog));
+    g_assert_cmpstr (auftakt_print_dialog_get_participant (dialog), ==,
+                     auftakt_participant_get_id (first));
+    auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_ROOMS);
+    g_assert_null (auftakt_print_dialog_get_participant (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    /* Two selected: no single participant. */
+    gtk_selection_model_select_item (model, 1, FALSE);
+    dialog = auftakt_print_dialog_new (fixture->window);
+    g_assert_null (auftakt_print_dialog_get_participant (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
   wait_ms (50);
