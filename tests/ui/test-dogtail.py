@@ -204,7 +204,7 @@ def drive():
     # Print: the personal schedules, one page each, in the preview.
     # (Searched in their own windows: the timetable's tree is large.)
     def window(name):
-        for _ in range(40):
+        for _ in range(120):
             found = [w for w in app.children if w.name == name]
             if found:
                 return found[0]
@@ -219,7 +219,7 @@ def drive():
     page = find(contains="Page 1 of ", scope=window("Print Preview"))
     print("preview: %s (%.1f s)" % (page.name, time.time() - started))
     rawinput.pressKey("Escape")
-    for _ in range(40):
+    for _ in range(120):
         if not [w for w in app.children if w.name == "Print Preview"]:
             break
         time.sleep(0.25)
