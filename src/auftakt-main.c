@@ -13,9 +13,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AuftaktApplication) app = NULL;
+  /* build-aux/demo runs the app from the build tree, translations included */
+  const char *localedir = g_getenv ("AUFTAKT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
