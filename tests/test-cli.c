@@ -205,6 +205,18 @@ test_import_export_round_trip (void)
     g_assert_cmpint (run.status, ==, 2);
     g_assert_false (g_file_test (schedule, G_FILE_TEST_EXISTS));
   }
+
+  /* -o naming the plan itself would lose it */
+  g_clear_pointer (&before, g_free);
+  g_assert_true (g_file_get_contents (plan, &before, &before_len, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "export", plan, "--format", "event", "-o", plan, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (plan, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
 }
 
 static void
