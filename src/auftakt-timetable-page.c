@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "auftakt-availability.h"
@@ -899,6 +901,7 @@ solve_done_cb (GObject      *source,
   g_autoptr(AuftaktSolverResult) solution = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
+  gint64 cost, bound;
   AuftaktCheckReport *report;
 
   solution = auftakt_solver_solve_finish (result, &error);
@@ -953,19 +956,37 @@ solve_done_cb (GObject      *source,
     }
 
   report = auftakt_document_get_report (self->document);
-  g_string_append_printf (summary,
-                          _("Schedule created in %.1f s (cost %" G_GINT64_FORMAT "%s)."),
-                          auftakt_solver_result_get_seconds (solution),
-                          auftakt_solver_result_get_cost (solution),
-                          auftakt_solver_result_get_optimal (solution) ? _(", optimal") : "");
+  cost = auftakt_solver_result_get_cost (solution);
+  bound = auftakt_solver_result_get_bound (solution);
+  if (auftakt_solver_result_get_optimal (solution) || cost <= bound)
+    g_string_append_printf (summary,
+                            _("Schedule created in %.1f s: cost %" G_GINT64_FORMAT
+                              ", the best possible."),
+                            auftakt_solver_result_get_seconds (solution), cost);
+  else
+    /* the bound holds for every valid schedule: the gap is the most to gain */
+    g_string_append_printf (summary,
+                            _("Schedule created in %.1f s: cost %" G_GINT64_FORMAT
+                              ", at most %.0f %% above the best possible."),
+                            auftakt_solver_result_get_seconds (solution), cost,
+                            ceil (100.0 * (double) (cost - bound) / (double) MAX (bound, 1)));
   if (report != NULL && report->n_participants > 0)
     {
+      int k = auftakt_event_get_workshops_per_participant (
+                auftakt_document_get_event (self->document));
+
       g_string_append (summary, " ");
       g_string_append_printf (summary,
-                              _("%u of %u participants got their first choice, %u only "
-                                "workshops among their top choices, %u an unranked workshop."),
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of %u participants got their first choice, "
+                                           "%u only workshops from their first %d choice, "
+                                           "%u a workshop they did not choose.",
+                                           "%u of %u participants got their first choice, "
+                                           "%u only workshops from their first %d choices, "
+                                           "%u a workshop they did not choose.",
+                                           k),
                               report->n_first_choice, report->n_participants, report->n_top_k,
-                              report->n_unranked);
+                              k, report->n_unranked);
     }
   if (auftakt_solver_result_get_moved_sessions (solution) > 0 ||
       auftakt_solver_result_get_moved_attendances (solution) > 0)
