@@ -197,6 +197,28 @@ test_import_export_round_trip (void)
   }
   g_assert_cmpint (run_python ("same_event.py", event, out, &diff), ==, 0);
 
+  /* an output that is the plan itself is refused, and the plan survives */
+  {
+    const char *commands[][7] = {
+      { "solve", plan, "-o", plan, NULL },
+      { "print", plan, "--kind", "agenda", "-o", plan, NULL },
+      { "export", plan, "--format", "ics", "-o", plan, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_auto(Run) run = { 0 };
+        g_autofree char *kept = NULL;
+        gsize kept_len;
+
+        run_cli (&run, commands[i][0], commands[i][1], commands[i][2], commands[i][3],
+                 commands[i][4], commands[i][5], commands[i][6], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_true (g_file_get_contents (plan, &kept, &kept_len, NULL));
+        g_assert_true (g_str_has_prefix (kept, "SQLite format 3"));
+      }
+  }
+
   /* no schedule yet */
   {
     g_autofree char *schedule = tmp_path ("potsdam-schedule.xml");

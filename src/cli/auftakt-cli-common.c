@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "auftakt-cli-common.h"
 
@@ -91,6 +92,18 @@ auftakt_cli_fail (const char   *path,
     g_printerr ("%s: %s\n", path, error->message);
 
   return AUFTAKT_EXIT_USAGE;
+}
+
+/* Whether both paths name one existing file (through links too): an output
+ * that is the input would destroy it. */
+gboolean
+auftakt_cli_is_same_file (const char *a,
+                          const char *b)
+{
+  GStatBuf sa, sb;
+
+  return a != NULL && b != NULL && g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* A plan is an SQLite file; anything else is taken for XML.  Only a

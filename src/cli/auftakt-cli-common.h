@@ -45,6 +45,8 @@ int           auftakt_cli_usage_error (const char *command,
 int           auftakt_cli_fail       (const char   *path,
                                       const GError *error);
 gboolean      auftakt_cli_is_plan    (const char *path);
+gboolean      auftakt_cli_is_same_file (const char *a,
+                                        const char *b);
 AuftaktEvent *auftakt_cli_load_plan_event (const char    *path,
                                            const char    *event_id,
                                            AuftaktStore **store_out,

@@ -12,17 +12,6 @@
 #include "auftakt-export-ics.h"
 #include "auftakt-xml-writer.h"
 
-/* Whether both paths name one existing file (through links too). */
-static gboolean
-is_same_file (const char *a,
-              const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* The formats for calendars, conference apps and mail merge. */
 static gboolean
 is_other_format (const char *format)
@@ -98,7 +87,7 @@ auftakt_cli_export (int    argc,
   if (participant != NULL && !g_str_equal (format, "ics"))
     return auftakt_cli_usage_error ("export", _("--participant goes with --format ics"));
 
-  if (is_same_file (argv[1], output))
+  if (auftakt_cli_is_same_file (argv[1], output))
     return auftakt_cli_usage_error ("export", _("-o names the plan itself, which would be lost"));
 
   event = auftakt_cli_load_plan_event (argv[1], event_id, NULL, &error);

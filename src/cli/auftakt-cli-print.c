@@ -52,6 +52,8 @@ auftakt_cli_print (int    argc,
     return auftakt_cli_usage_error ("print", _("--participant goes with --kind participants"));
   if (output == NULL)
     return auftakt_cli_usage_error ("print", _("-o FILE is required"));
+  if (auftakt_cli_is_same_file (argv[1], output))
+    return auftakt_cli_usage_error ("print", _("-o names the plan itself, which would be lost"));
 
   event = auftakt_cli_load_plan_event (argv[1], event_id, NULL, &error);
   if (event == NULL)

@@ -76,6 +76,9 @@ auftakt_cli_solve (int    argc,
   if (limit <= 0)
     return auftakt_cli_usage_error ("solve", _("--time-limit must be more than 0 seconds"));
 
+  if (auftakt_cli_is_same_file (argv[1], output))
+    return auftakt_cli_usage_error ("solve", _("-o names the input itself, which would be lost"));
+
   plan = auftakt_cli_is_plan (argv[1]);
   if (plan)
     event = auftakt_cli_load_plan_event (argv[1], event_id, &store, &error);

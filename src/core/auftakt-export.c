@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "auftakt-export.h"
+#include "auftakt-util.h"
 
 G_DEFINE_QUARK (auftakt-export-error-quark, auftakt_export_error)
 
@@ -284,8 +285,8 @@ auftakt_export_write_file (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0666, &local_error))
+  /* through links, and into /dev/stdout, never replacing them */
+  if (!auftakt_write_file (path, contents, length, &local_error))
     {
       g_set_error (error, AUFTAKT_EXPORT_ERROR, AUFTAKT_EXPORT_ERROR_WRITE,
                    "%s: %s", path, local_error->message);
