@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "auftakt-document.h"
@@ -128,7 +130,7 @@ refresh (AuftaktOverviewPage *self)
   if (report->valid)
     {
       g_autofree char *text =
-        g_strdup_printf (_("Valid: every hard rule is kept (cost %" G_GINT64_FORMAT ")"),
+        g_strdup_printf (_("Valid: every hard rule is kept (cost %" PRId64 ")"),
                          report->cost);
 
       adw_action_row_set_subtitle (self->status_row, text);

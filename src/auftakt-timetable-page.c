@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -861,7 +863,7 @@ solve_progress_cb (double   fraction,
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   if (best_cost >= 0)
     /* Translators: the cost of the best schedule the search has found so far */
-    text = g_strdup_printf (_("Best so far: cost %" G_GINT64_FORMAT), best_cost);
+    text = g_strdup_printf (_("Best so far: cost %" PRId64), best_cost);
   else
     text = g_strdup (_("Searching…"));
   gtk_progress_bar_set_text (self->progress_bar, text);
@@ -960,13 +962,13 @@ solve_done_cb (GObject      *source,
   bound = auftakt_solver_result_get_bound (solution);
   if (auftakt_solver_result_get_optimal (solution) || cost <= bound)
     g_string_append_printf (summary,
-                            _("Schedule created in %.1f s: cost %" G_GINT64_FORMAT
+                            _("Schedule created in %.1f s: cost %" PRId64
                               ", the best possible."),
                             auftakt_solver_result_get_seconds (solution), cost);
   else
     /* the bound holds for every valid schedule: the gap is the most to gain */
     g_string_append_printf (summary,
-                            _("Schedule created in %.1f s: cost %" G_GINT64_FORMAT
+                            _("Schedule created in %.1f s: cost %" PRId64
                               ", at most %.0f %% above the best possible."),
                             auftakt_solver_result_get_seconds (solution), cost,
                             ceil (100.0 * (double) (cost - bound) / (double) MAX (bound, 1)));

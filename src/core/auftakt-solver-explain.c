@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "auftakt-solver-private.h"
@@ -371,12 +373,12 @@ explain_seats (const AuftaktProblem *pb,
         {
           add (explanations,
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s: %" G_GINT64_FORMAT " seat too few: %"
-                                             G_GINT64_FORMAT " participants must attend it, "
-                                             "the rooms seat at most %" G_GINT64_FORMAT,
-                                             "%s: %" G_GINT64_FORMAT " seats too few: %"
-                                             G_GINT64_FORMAT " participants must attend it, "
-                                             "the rooms seat at most %" G_GINT64_FORMAT,
+                                             "%s: %" PRId64 " seat too few: %"
+                                             PRId64 " participants must attend it, "
+                                             "the rooms seat at most %" PRId64,
+                                             "%s: %" PRId64 " seats too few: %"
+                                             PRId64 " participants must attend it, "
+                                             "the rooms seat at most %" PRId64,
                                              forced[r] - with_ref),
                                 pb->round_names[r], forced[r] - with_ref, forced[r], with_ref));
           if (forced[r] <= plain)
@@ -387,11 +389,11 @@ explain_seats (const AuftaktProblem *pb,
     {
       add (explanations,
            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "All rounds together seat at most %" G_GINT64_FORMAT
-                                         ", %" G_GINT64_FORMAT " seat too few for %d "
+                                         "All rounds together seat at most %" PRId64
+                                         ", %" PRId64 " seat too few for %d "
                                          "participants with %d workshops each",
-                                         "All rounds together seat at most %" G_GINT64_FORMAT
-                                         ", %" G_GINT64_FORMAT " seats too few for %d "
+                                         "All rounds together seat at most %" PRId64
+                                         ", %" PRId64 " seats too few for %d "
                                          "participants with %d workshops each",
                                          need - total_ref),
                             total_ref, need - total_ref, P, pb->k));
@@ -451,8 +453,8 @@ _auftakt_explain_search (const AuftaktSearch *se,
     if (surplus[r] > 0)
       add (explanations,
            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s: %" G_GINT64_FORMAT " seat too few",
-                                         "%s: %" G_GINT64_FORMAT " seats too few",
+                                         "%s: %" PRId64 " seat too few",
+                                         "%s: %" PRId64 " seats too few",
                                          surplus[r]),
                             pb->round_names[r], surplus[r]));
   for (int p = 0; p < se->P; p++)
