@@ -7,7 +7,7 @@
 
 #include "auftakt-agenda-page.h"
 #include "auftakt-document.h"
-#include "auftakt-item-editor.h"
+#include "auftakt-page-util.h"
 #include "auftakt-util.h"
 #include "auftakt-window.h"
 
@@ -33,80 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static AuftaktWindow *
-get_window (AuftaktAgendaPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return AUFTAKT_IS_WINDOW (root) ? AUFTAKT_WINDOW (root) : NULL;
-}
-
-static void
-open_editor (AuftaktAgendaPage *self,
-             GType              type,
-             GObject           *item)
-{
-  GtkWidget *editor;
-
-  if (self->document == NULL)
-    return;
-  editor = auftakt_item_editor_new (self->document, type, item);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-edit_clicked_cb (GtkButton         *button,
-                 AuftaktAgendaPage *self)
-{
-  GObject *item = g_object_get_data (G_OBJECT (button), "item");
-
-  open_editor (self, G_OBJECT_TYPE (item), item);
-}
-
-static void
-delete_clicked_cb (GtkButton         *button,
-                   AuftaktAgendaPage *self)
-{
-  GObject *item = g_object_get_data (G_OBJECT (button), "item");
-  g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-  const char *ids[2] = { NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  g_object_get (item, "id", &id, "title", &title, NULL);
-  ids[0] = id;
-  if (!auftakt_document_delete_items (self->document, G_OBJECT_TYPE (item), ids, &error))
-    {
-      auftakt_window_show_error (get_window (self), error);
-      return;
-    }
-  message = g_strdup_printf (_("“%s” deleted"), title ? title : id);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  auftakt_window_add_toast (get_window (self), toast);
-}
-
-static GtkWidget *
-item_button (AuftaktAgendaPage *self,
-             GObject           *item,
-             const char        *icon,
-             const char        *tooltip,
-             GCallback          callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_object_set_data_full (G_OBJECT (button), "item", g_object_ref (item), g_object_unref);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
 
 static char *
 format_span (int start,
@@ -147,7 +73,6 @@ add_row (AuftaktAgendaPage   *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *time_label = gtk_label_new (time);
-  GtkWidget *edit;
   g_autofree char *escaped_title = g_markup_escape_text (title ? title : "", -1);
   g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle ? subtitle : "", -1);
 
@@ -157,16 +82,11 @@ add_row (AuftaktAgendaPage   *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  edit = item_button (self, item, "document-edit-symbolic",
-                      AUFTAKT_IS_ROUND (item) ? _("Edit Round") : _("Edit Agenda Item"),
-                      G_CALLBACK (edit_clicked_cb));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             item_button (self, item, "user-trash-symbolic",
-                                          AUFTAKT_IS_ROUND (item) ? _("Delete Round")
-                                                                  : _("Delete Agenda Item"),
-                                          G_CALLBACK (delete_clicked_cb)));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  auftakt_page_add_item_buttons (GTK_WIDGET (self), ADW_ACTION_ROW (row), item,
+                                 AUFTAKT_IS_ROUND (item) ? _("Edit Round")
+                                                         : _("Edit Agenda Item"),
+                                 AUFTAKT_IS_ROUND (item) ? _("Delete Round")
+                                                         : _("Delete Agenda Item"));
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
 }
@@ -249,10 +169,10 @@ add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  open_editor (AUFTAKT_AGENDA_PAGE (widget),
-               g_str_equal (action_name, "agenda.add-round")
-               ? AUFTAKT_TYPE_ROUND : AUFTAKT_TYPE_AGENDA_ITEM,
-               NULL);
+  auftakt_page_open_editor (widget,
+                            g_str_equal (action_name, "agenda.add-round")
+                            ? AUFTAKT_TYPE_ROUND : AUFTAKT_TYPE_AGENDA_ITEM,
+                            NULL);
 }
 
 static void

@@ -9,7 +9,7 @@
 
 #include "auftakt-document.h"
 #include "auftakt-overview-page.h"
-#include "auftakt-window.h"
+#include "auftakt-page-util.h"
 
 /* The event's own fields and the state of the plan at a glance. */
 struct _AuftaktOverviewPage
@@ -175,7 +175,7 @@ apply_cb (AuftaktOverviewPage *self)
          *date ? date : NULL,
          gtk_editable_get_text (GTK_EDITABLE (self->venue_row)),
          &error))
-    auftakt_window_show_error (AUFTAKT_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+    auftakt_page_show_error (GTK_WIDGET (self), error);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "auftakt-availability.h"
 #include "auftakt-document.h"
 #include "auftakt-item-editor.h"
+#include "auftakt-page-util.h"
 #include "auftakt-table-page.h"
 #include "auftakt-window.h"
 
@@ -234,26 +235,6 @@ get_type_info (GType type)
     if (type_infos[i].type == type)
       return &type_infos[i];
   g_return_val_if_reached (NULL);
-}
-
-static AuftaktWindow *
-get_window (AuftaktTablePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return AUFTAKT_IS_WINDOW (root) ? AUFTAKT_WINDOW (root) : NULL;
-}
-
-static void
-show_error (AuftaktTablePage *self,
-            const GError     *error)
-{
-  AuftaktWindow *window = get_window (self);
-
-  if (window != NULL)
-    auftakt_window_show_error (window, error);
-  else
-    g_warning ("%s", error->message);
 }
 
 /* What the search looks at, casefolded once per item: items are replaced,
@@ -559,25 +540,12 @@ get_selected_item (AuftaktTablePage *self)
 }
 
 static void
-open_editor (AuftaktTablePage *self,
-             GObject          *item)
-{
-  GtkWidget *editor;
-
-  if (self->document == NULL)
-    return;
-  editor = auftakt_item_editor_new (self->document, self->item_type, item);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
 row_activated_cb (AuftaktTablePage *self,
                   guint             position)
 {
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  open_editor (self, item);
+  auftakt_page_open_editor (GTK_WIDGET (self), self->item_type, item);
 }
 
 static void
@@ -585,7 +553,7 @@ add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  open_editor (AUFTAKT_TABLE_PAGE (widget), NULL);
+  auftakt_page_open_editor (widget, AUFTAKT_TABLE_PAGE (widget)->item_type, NULL);
 }
 
 static void
@@ -603,7 +571,7 @@ edit_action (GtkWidget  *widget,
 
   if (item != NULL)
     {
-      open_editor (self, item);
+      auftakt_page_open_editor (GTK_WIDGET (self), self->item_type, item);
       return;
     }
 
@@ -618,7 +586,8 @@ edit_action (GtkWidget  *widget,
     g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
 
   editor = auftakt_item_editor_new_bulk (self->document, self->item_type, items);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (auftakt_page_get_window (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -636,7 +605,6 @@ delete_action (GtkWidget  *widget,
   GtkBitsetIter iter;
   guint position, n;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (self->document == NULL || gtk_bitset_is_empty (selected))
     return;
@@ -657,7 +625,7 @@ delete_action (GtkWidget  *widget,
   if (!auftakt_document_delete_items (self->document, self->item_type,
                                       (const char * const *) ids, &error))
     {
-      show_error (self, error);
+      auftakt_page_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -670,13 +638,7 @@ delete_action (GtkWidget  *widget,
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant deleted",
                                             "%u participants deleted", n), n);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  if (get_window (self) != NULL)
-    auftakt_window_add_toast (get_window (self), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  auftakt_page_show_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "auftakt-availability.h"
 #include "auftakt-document.h"
+#include "auftakt-page-util.h"
 #include "auftakt-solver.h"
 #include "auftakt-timetable-page.h"
 #include "auftakt-util.h"
@@ -61,24 +62,6 @@ static GParamSpec *properties[N_PROPS];
 #define MAX_ATTENDEE_ROWS 300
 
 static void refresh (AuftaktTimetablePage *self);
-
-static AuftaktWindow *
-get_window (AuftaktTimetablePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return AUFTAKT_IS_WINDOW (root) ? AUFTAKT_WINDOW (root) : NULL;
-}
-
-static void
-show_error (AuftaktTimetablePage *self,
-            const GError         *error)
-{
-  if (get_window (self) != NULL)
-    auftakt_window_show_error (get_window (self), error);
-  else
-    g_warning ("%s", error->message);
-}
 
 static AuftaktEvent *
 get_event (AuftaktTimetablePage *self)
@@ -577,7 +560,7 @@ lock_attendee_toggled_cb (GtkToggleButton      *button,
   if (!auftakt_timetable_page_lock (self, self->selected_workshop, self->selected_round,
                                     g_object_get_data (G_OBJECT (button), "participant"),
                                     gtk_toggle_button_get_active (button), &error))
-    show_error (self, error);
+    auftakt_page_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -927,6 +910,7 @@ solve_done_cb (GObject      *source,
     {
       const char * const *explanations = auftakt_solver_result_get_explanations (solution);
       g_autofree char *joined = g_strjoinv ("\n", (char **) explanations);
+      AuftaktWindow *window = auftakt_page_get_window (GTK_WIDGET (self));
 
       g_string_append (summary, _("No schedule keeps every rule."));
       if (*joined != '\0')
@@ -935,9 +919,9 @@ solve_done_cb (GObject      *source,
       refresh (self);
 
       /* Say why where the organiser cannot miss it. */
-      if (get_window (self) != NULL)
+      if (window != NULL)
         {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
                                                       _("No Valid Schedule"),
                                                       *joined ? joined
                                                               : _("No schedule keeps every rule."));
@@ -953,7 +937,7 @@ solve_done_cb (GObject      *source,
                                         auftakt_solver_result_get_schedule (solution)),
                                       _("Create Schedule"), &error))
     {
-      show_error (self, error);
+      auftakt_page_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -1054,7 +1038,7 @@ move_attendee_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &participant, &to);
   if (!auftakt_timetable_page_move_attendee (self, participant, self->selected_round,
                                              self->selected_workshop, to, &error))
-    show_error (self, error);
+    auftakt_page_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -1087,7 +1071,7 @@ placement_changed_cb (AuftaktTimetablePage *self)
                                             auftakt_room_get_id (room),
                                             auftakt_round_get_id (round), &error))
     {
-      show_error (self, error);
+      auftakt_page_show_error (GTK_WIDGET (self), error);
       update_details (self);
     }
 }
@@ -1101,7 +1085,7 @@ lock_session_cb (AuftaktTimetablePage *self)
     return;
   if (!auftakt_timetable_page_lock (self, self->selected_workshop, self->selected_round, NULL,
                                     gtk_switch_get_active (self->lock_switch), &error))
-    show_error (self, error);
+    auftakt_page_show_error (GTK_WIDGET (self), error);
 }
 
 static void

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "auftakt-document.h"
-#include "auftakt-item-editor.h"
+#include "auftakt-page-util.h"
 #include "auftakt-window.h"
 #include "auftakt-workshops-page.h"
 
@@ -65,81 +65,6 @@ auftakt_colour_swatch_new (const char *colour)
   return area;
 }
 
-static AuftaktWindow *
-get_window (AuftaktWorkshopsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return AUFTAKT_IS_WINDOW (root) ? AUFTAKT_WINDOW (root) : NULL;
-}
-
-static void
-open_editor (AuftaktWorkshopsPage *self,
-             GType                 type,
-             GObject              *item)
-{
-  GtkWidget *editor;
-
-  if (self->document == NULL)
-    return;
-  editor = auftakt_item_editor_new (self->document, type, item);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-edit_clicked_cb (GtkButton            *button,
-                 AuftaktWorkshopsPage *self)
-{
-  GObject *item = g_object_get_data (G_OBJECT (button), "item");
-
-  open_editor (self, G_OBJECT_TYPE (item), item);
-}
-
-static void
-delete_clicked_cb (GtkButton            *button,
-                   AuftaktWorkshopsPage *self)
-{
-  GObject *item = g_object_get_data (G_OBJECT (button), "item");
-  g_autofree char *id = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *title = NULL;
-  const char *ids[2] = { NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  g_object_get (item, "id", &id, "title", &title, NULL);
-  ids[0] = id;
-  if (!auftakt_document_delete_items (self->document, G_OBJECT_TYPE (item), ids, &error))
-    {
-      auftakt_window_show_error (get_window (self), error);
-      return;
-    }
-
-  message = g_strdup_printf (_("“%s” deleted"), title ? title : id);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  auftakt_window_add_toast (get_window (self), toast);
-}
-
-static GtkWidget *
-item_button (AuftaktWorkshopsPage *self,
-             GObject              *item,
-             const char           *icon,
-             const char           *tooltip,
-             GCallback             callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_object_set_data_full (G_OBJECT (button), "item", g_object_ref (item), g_object_unref);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
 static char *
 describe_workshop (AuftaktWorkshopsPage *self,
                    AuftaktWorkshop      *workshop)
@@ -195,11 +120,11 @@ add_group (AuftaktWorkshopsPage *self,
       adw_preferences_group_set_description (group, description);
       gtk_box_append (GTK_BOX (box), auftakt_colour_swatch_new (auftakt_cluster_get_colour (cluster)));
       gtk_box_append (GTK_BOX (box),
-                      item_button (self, G_OBJECT (cluster), "document-edit-symbolic",
-                                   _("Edit Cluster"), G_CALLBACK (edit_clicked_cb)));
+                      auftakt_page_edit_button_new (GTK_WIDGET (self), G_OBJECT (cluster),
+                                                    _("Edit Cluster")));
       gtk_box_append (GTK_BOX (box),
-                      item_button (self, G_OBJECT (cluster), "user-trash-symbolic",
-                                   _("Delete Cluster"), G_CALLBACK (delete_clicked_cb)));
+                      auftakt_page_delete_button_new (GTK_WIDGET (self), G_OBJECT (cluster),
+                                                      _("Delete Cluster")));
       adw_preferences_group_set_header_suffix (group, box);
     }
   else
@@ -220,17 +145,11 @@ add_workshop_row (AuftaktWorkshopsPage *self,
                                                  ? auftakt_workshop_get_title (workshop)
                                                  : auftakt_workshop_get_id (workshop), -1);
   g_autofree char *subtitle = describe_workshop (self, workshop);
-  GtkWidget *edit;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  edit = item_button (self, G_OBJECT (workshop), "document-edit-symbolic", _("Edit Workshop"),
-                      G_CALLBACK (edit_clicked_cb));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             item_button (self, G_OBJECT (workshop), "user-trash-symbolic",
-                                          _("Delete Workshop"), G_CALLBACK (delete_clicked_cb)));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  auftakt_page_add_item_buttons (GTK_WIDGET (self), ADW_ACTION_ROW (row), G_OBJECT (workshop),
+                                 _("Edit Workshop"), _("Delete Workshop"));
   adw_preferences_group_add (group, row);
 }
 
@@ -298,11 +217,10 @@ add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (widget);
-
-  open_editor (self, g_str_equal (action_name, "workshops.add-cluster")
-                     ? AUFTAKT_TYPE_CLUSTER : AUFTAKT_TYPE_WORKSHOP,
-               NULL);
+  auftakt_page_open_editor (widget,
+                            g_str_equal (action_name, "workshops.add-cluster")
+                            ? AUFTAKT_TYPE_CLUSTER : AUFTAKT_TYPE_WORKSHOP,
+                            NULL);
 }
 
 static void
