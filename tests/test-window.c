@@ -93,6 +93,69 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The button below @widget whose tooltip is @tooltip, the first of them. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Activates @action, picks @file in the file chooser it opens (NULL:
+ * cancels it) and waits until the chooser is gone. */
+static void
+choose_file (Fixture    *fixture,
+             const char *action,
+             GFile      *file)
+{
+  GtkWindow *chooser = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  for (guint i = 0; i < 200 && chooser == NULL; i++)
+    {
+      wait_ms (10);
+      chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    }
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (fixture->window));
+
+  if (file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+      g_assert_no_error (error);
+      /* Saving, the name the window offered stays in the entry otherwise. */
+      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+        }
+      wait_ms (50);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    }
+  else
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+
+  for (guint i = 0; i < 500 && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; i++)
+    wait_ms (10);
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  wait_ms (50);
+}
+
 static void
 test_welcome (Fixture       *fixture,
               gconstpointer  data)
@@ -558,6 +621,110 @@ test_events (Fixture       *fixture,
   g_assert_error (error, AUFTAKT_STORE_ERROR, AUFTAKT_STORE_ERROR_NO_SUCH_EVENT);
 }
 
+static void
+test_file_choosers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-window-files-XXXXXX", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "Kopie.auftakt", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "Neu.auftakt", NULL);
+  g_autofree char *xml_path = g_build_filename (dir, "event.xml", NULL);
+  g_autoptr(GFile) copy_chosen = g_file_new_build_filename (dir, "Kopie", NULL);
+  g_autoptr(GFile) new_chosen = g_file_new_build_filename (dir, "Neu", NULL);
+  g_autoptr(GFile) xml = g_file_new_for_path (xml_path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  const char *shown = auftakt_document_get_path (document);
+
+  /* Cancelled: nothing happens. */
+  choose_file (fixture, "win.open", NULL);
+  g_assert_true (auftakt_window_get_document (fixture->window) == document);
+  g_assert_cmpstr (auftakt_document_get_path (document), ==, shown);
+
+  /* The exchange format, written where the user said. */
+  choose_file (fixture, "win.export", xml);
+  g_assert_true (g_file_test (xml_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (auftakt_window_get_document (fixture->window) == document);
+
+  /* A copy gets the plan suffix the user left out, and is what is shown. */
+  choose_file (fixture, "win.save-copy", copy_chosen);
+  g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (auftakt_document_get_path (auftakt_window_get_document (fixture->window)),
+                   ==, copy_path);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 124);
+
+  /* So does a new plan, which starts empty. */
+  choose_file (fixture, "win.new", new_chosen);
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (auftakt_document_get_path (auftakt_window_get_document (fixture->window)),
+                   ==, new_path);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 0);
+  g_assert_cmpstr (auftakt_window_get_section (fixture->window), ==, "overview");
+
+  /* And a plan chosen to open is opened. */
+  choose_file (fixture, "win.open", copy);
+  g_assert_cmpstr (auftakt_document_get_path (auftakt_window_get_document (fixture->window)),
+                   ==, copy_path);
+  g_assert_cmpuint (n_items (fixture, AUFTAKT_TYPE_PARTICIPANT), ==, 124);
+
+  g_unlink (xml_path);
+  g_unlink (copy_path);
+  g_unlink (new_path);
+  g_rmdir (dir);
+}
+
+/* The edit and delete buttons in the rows of the agenda and workshops. */
+static void
+test_item_buttons (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const struct {
+    const char *section;
+    GType       type;
+    const char *edit;
+    const char *delete;
+  } pages[] = {
+    { "agenda", AUFTAKT_TYPE_AGENDA_ITEM, "Edit Agenda Item", "Delete Agenda Item" },
+    { "agenda", AUFTAKT_TYPE_ROUND, "Edit Round", "Delete Round" },
+    { "workshops", AUFTAKT_TYPE_WORKSHOP, "Edit Workshop", "Delete Workshop" },
+    { "workshops", AUFTAKT_TYPE_CLUSTER, "Edit Cluster", "Delete Cluster" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = auftakt_window_get_page (fixture->window, pages[i].section);
+      guint n = n_items (fixture, pages[i].type);
+      GtkWidget *button;
+      GtkWindow *editor;
+
+      auftakt_window_set_section (fixture->window, pages[i].section);
+      wait_ms (20);
+      g_assert_cmpuint (n, >, 0);
+
+      button = find_button (page, pages[i].edit);
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      wait_ms (50);
+      editor = find_toplevel (AUFTAKT_TYPE_ITEM_EDITOR);
+      g_assert_nonnull (editor);
+      g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (fixture->window));
+      gtk_window_destroy (editor);
+      wait_ms (20);
+
+      button = find_button (page, pages[i].delete);
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      wait_ms (20);
+      g_assert_cmpuint (n_items (fixture, pages[i].type), ==, n - 1);
+
+      /* The toast offers win.undo, which brings it back. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo",
+                                                 NULL));
+      wait_ms (20);
+      g_assert_cmpuint (n_items (fixture, pages[i].type), ==, n);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +763,10 @@ main (int   argc,
   g_test_add ("/ui/editor/workshop", Fixture, "demo", fixture_set_up, test_workshop_form,
               fixture_tear_down);
   g_test_add ("/ui/editor/delete-cascade", Fixture, "demo", fixture_set_up, test_delete_cascade,
+              fixture_tear_down);
+  g_test_add ("/ui/window/file-choosers", Fixture, "demo", fixture_set_up, test_file_choosers,
+              fixture_tear_down);
+  g_test_add ("/ui/pages/item-buttons", Fixture, "demo", fixture_set_up, test_item_buttons,
               fixture_tear_down);
   g_test_add ("/ui/timetable/solve-and-move", Fixture, "demo", fixture_set_up,
               test_solve_and_move, fixture_tear_down);
