@@ -324,51 +324,6 @@ import_event (AuftaktWindow  *self,
   return TRUE;
 }
 
-static void
-new_response_cb (GtkNativeDialog *dialog,
-                 int              response,
-                 gpointer         user_data)
-{
-  AuftaktWindow *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(AuftaktEvent) event = NULL;
-  g_autoptr(AuftaktDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      if (!g_str_has_suffix (path, ".auftakt"))
-        {
-          char *with_suffix = g_strconcat (path, ".auftakt", NULL);
-
-          g_free (path);
-          path = with_suffix;
-          g_clear_object (&file);
-          file = g_file_new_for_path (path);
-        }
-
-      event = auftakt_event_new (NULL);
-      auftakt_event_set_title (event, _("New Event"));
-      /* The chooser asked before replacing a file. */
-      document = auftakt_document_create (path, TRUE, event, &error);
-      if (document == NULL)
-        auftakt_window_show_error (self, error);
-      else
-        {
-          auftakt_application_add_recent (
-            AUFTAKT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-          set_document (self, document);
-          auftakt_window_set_section (self, "overview");
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
 static GtkFileFilter *
 plan_filter (void)
 {
@@ -390,41 +345,125 @@ xml_filter (void)
   return filter;
 }
 
+typedef void (*FileChosenFunc) (AuftaktWindow *self,
+                                GFile         *file,
+                                gpointer       data);
+
+typedef struct {
+  AuftaktWindow  *self;
+  FileChosenFunc  chosen;
+  gpointer        data;
+} FileChoice;
+
+static void
+file_choice_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          FileChoice      *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      choice->chosen (choice->self, file, choice->data);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* Asks modally for a file that @filter lets through, offering
+ * @current_name (NULL: none) to save under, and calls @chosen with it
+ * unless the user cancels. */
+static void
+choose_file (AuftaktWindow        *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             GtkFileFilter        *filter,
+             const char           *current_name,
+             FileChosenFunc        chosen,
+             gpointer              data)
+{
+  GtkFileChooserNative *dialog;
+  FileChoice *choice = g_new0 (FileChoice, 1);
+
+  choice->self = self;
+  choice->chosen = chosen;
+  choice->data = data;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                        accept_label, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (file_chooser_response_cb),
+                         choice, file_choice_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* @file, with ".auftakt" added where the user left it out. */
+static GFile *
+with_plan_suffix (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *with_suffix = NULL;
+
+  if (g_str_has_suffix (path, ".auftakt"))
+    return g_object_ref (file);
+  with_suffix = g_strconcat (path, ".auftakt", NULL);
+  return g_file_new_for_path (with_suffix);
+}
+
+static void
+new_file_chosen (AuftaktWindow *self,
+                 GFile         *chosen,
+                 gpointer       data)
+{
+  g_autoptr(GFile) file = with_plan_suffix (chosen);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(AuftaktEvent) event = auftakt_event_new (NULL);
+  g_autoptr(AuftaktDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  auftakt_event_set_title (event, _("New Event"));
+  /* The chooser asked before replacing a file. */
+  document = auftakt_document_create (path, TRUE, event, &error);
+  if (document == NULL)
+    auftakt_window_show_error (self, error);
+  else
+    {
+      auftakt_application_add_recent (
+        AUFTAKT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+      set_document (self, document);
+      auftakt_window_set_section (self, "overview");
+    }
+}
+
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  AuftaktWindow *self = AUFTAKT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = plan_filter ();
 
-  dialog = gtk_file_chooser_native_new (_("New Plan"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Create"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Plan.auftakt"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (new_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (AUFTAKT_WINDOW (widget), _("New Plan"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Create"), filter, _("Plan.auftakt"), new_file_chosen, NULL);
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+open_file_chosen (AuftaktWindow *self,
+                  GFile         *file,
+                  gpointer       data)
 {
-  AuftaktWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      auftakt_window_open_file (self, file, NULL);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  auftakt_window_open_file (self, file, NULL);
 }
 
 static void
@@ -432,17 +471,10 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  AuftaktWindow *self = AUFTAKT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = plan_filter ();
 
-  dialog = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (AUFTAKT_WINDOW (widget), _("Open Plan"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Open"), filter, NULL, open_file_chosen, NULL);
 }
 
 static void
@@ -464,31 +496,22 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
-import_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+import_file_chosen (AuftaktWindow *self,
+                    GFile         *file,
+                    gpointer       data)
 {
-  AuftaktWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* The reader names the file, line and problem: too long for a toast. */
+  if (!auftakt_window_import_file (self, file, &error))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self),
+                                                   _("The Event Cannot Be Imported"),
+                                                   error->message);
 
-      /* The reader names the file, line and problem: too long for a toast. */
-      if (!auftakt_window_import_file (self, file, &error))
-        {
-          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("The Event Cannot Be Imported"),
-                                                       error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
-        }
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
     }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
 }
 
 static void
@@ -496,53 +519,41 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  AuftaktWindow *self = AUFTAKT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = xml_filter ();
 
-  dialog = gtk_file_chooser_native_new (_("Import Event"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (AUFTAKT_WINDOW (widget), _("Import Event"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Import"), filter, NULL, import_file_chosen, NULL);
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+export_file_chosen (AuftaktWindow *self,
+                    GFile         *file,
+                    gpointer       data)
 {
-  AuftaktWindow *self = user_data;
-  gboolean schedule = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "schedule"));
+  gboolean schedule = GPOINTER_TO_INT (data);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  AuftaktEvent *event;
+  gboolean ok;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+  if (self->document == NULL)
+    return;
+  event = auftakt_document_get_event (self->document);
+
+  if (schedule)
+    ok = auftakt_xml_write_schedule (auftakt_event_get_schedule (event), path, &error);
+  else
+    ok = auftakt_xml_write_event (event, path, &error);
+
+  if (!ok)
+    auftakt_window_show_error (self, error);
+  else
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      AuftaktEvent *event = auftakt_document_get_event (self->document);
-      gboolean ok;
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), basename);
 
-      if (schedule)
-        ok = auftakt_xml_write_schedule (auftakt_event_get_schedule (event), path, &error);
-      else
-        ok = auftakt_xml_write_event (event, path, &error);
-
-      if (!ok)
-        auftakt_window_show_error (self, error);
-      else
-        {
-          g_autofree char *basename = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), basename);
-
-          auftakt_window_add_toast (self, adw_toast_new (message));
-        }
+      auftakt_window_add_toast (self, adw_toast_new (message));
     }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
 }
 
 static void
@@ -552,7 +563,6 @@ export_action (GtkWidget  *widget,
 {
   AuftaktWindow *self = AUFTAKT_WINDOW (widget);
   gboolean schedule = g_str_equal (action_name, "win.export-schedule");
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = xml_filter ();
   g_autofree char *name = NULL;
   AuftaktEvent *event;
@@ -561,54 +571,33 @@ export_action (GtkWidget  *widget,
     return;
   event = auftakt_document_get_event (self->document);
 
-  dialog = gtk_file_chooser_native_new (schedule ? _("Export Schedule") : _("Export Event"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   name = g_strdup_printf (schedule ? "%s-schedule.xml" : "%s.xml",
                           auftakt_event_get_id (event) ? auftakt_event_get_id (event) : "event");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "schedule", GINT_TO_POINTER (schedule));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (self, schedule ? _("Export Schedule") : _("Export Event"),
+               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), filter, name,
+               export_file_chosen, GINT_TO_POINTER (schedule));
 }
 
 static void
-save_copy_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       gpointer         user_data)
+save_copy_file_chosen (AuftaktWindow *self,
+                       GFile         *chosen,
+                       gpointer       data)
 {
-  AuftaktWindow *self = user_data;
+  g_autoptr(GFile) file = with_plan_suffix (chosen);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(AuftaktDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(AuftaktDocument) copy = NULL;
-      g_autoptr(GError) error = NULL;
+  if (self->document == NULL)
+    return;
 
-      if (!g_str_has_suffix (path, ".auftakt"))
-        {
-          char *with_suffix = g_strconcat (path, ".auftakt", NULL);
-
-          g_free (path);
-          path = with_suffix;
-          g_clear_object (&file);
-          file = g_file_new_for_path (path);
-        }
-
-      /* The chooser asked before replacing a file. */
-      copy = auftakt_document_create (path, TRUE,
-                                      auftakt_document_get_event (self->document), &error);
-      if (copy == NULL)
-        auftakt_window_show_error (self, error);
-      else
-        auftakt_window_open_file (self, file, NULL);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  /* The chooser asked before replacing a file. */
+  copy = auftakt_document_create (path, TRUE,
+                                  auftakt_document_get_event (self->document), &error);
+  if (copy == NULL)
+    auftakt_window_show_error (self, error);
+  else
+    auftakt_window_open_file (self, file, NULL);
 }
 
 static void
@@ -617,23 +606,16 @@ save_copy_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   AuftaktWindow *self = AUFTAKT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = plan_filter ();
   g_autofree char *name = NULL;
 
   if (self->document == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   /* Translators: the file name of a copy of a plan, %s is the event's title */
   name = g_strdup_printf (_("%s (copy).auftakt"), auftakt_document_get_title (self->document));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_file (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), filter, name,
+               save_copy_file_chosen, NULL);
 }
 
 static void
