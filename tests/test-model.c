@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "auftakt-event.h"
+#include "auftakt-util.h"
 
 static void
 items_changed_cb (GListModel *model,
@@ -114,6 +115,33 @@ test_session_attendees (void)
   g_assert_cmpint (auftakt_session_find_attendee (session, "P2"), ==, 0);
 }
 
+static void
+test_util_set_strv (void)
+{
+  const char *ab[] = { "a", "b", NULL };
+  g_auto(GStrv) strv = NULL;
+
+  /* NULL becomes the empty list, which NULL then leaves alone. */
+  g_assert_true (auftakt_set_strv (&strv, NULL));
+  g_assert_nonnull (strv);
+  g_assert_cmpuint (g_strv_length (strv), ==, 0);
+  g_assert_false (auftakt_set_strv (&strv, NULL));
+
+  g_assert_true (auftakt_set_strv (&strv, ab));
+  g_assert_true (strv != (char **) ab);
+  g_assert_true (g_strv_equal ((const char * const *) strv, ab));
+  g_assert_false (auftakt_set_strv (&strv, ab));
+
+  /* A part of the list itself: copied before the old one is freed. */
+  g_assert_true (auftakt_set_strv (&strv, (const char * const *) strv + 1));
+  g_assert_cmpuint (g_strv_length (strv), ==, 1);
+  g_assert_cmpstr (strv[0], ==, "b");
+
+  g_assert_true (auftakt_set_strv (&strv, NULL));
+  g_assert_nonnull (strv);
+  g_assert_cmpuint (g_strv_length (strv), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -124,6 +152,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/participant/choices-notify-once", test_participant_choices_notify_once);
   g_test_add_func ("/model/schedule/splice-is-one-batch", test_schedule_splice_is_one_batch);
   g_test_add_func ("/model/session/attendees", test_session_attendees);
+  g_test_add_func ("/model/util/set-strv", test_util_set_strv);
 
   return g_test_run ();
 }

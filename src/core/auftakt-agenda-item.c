@@ -398,12 +398,8 @@ auftakt_agenda_item_set_speakers (AuftaktAgendaItem *self,
 {
   g_return_if_fail (AUFTAKT_IS_AGENDA_ITEM (self));
 
-  if (auftakt_strv_equal ((const char * const *) self->speakers, speakers))
-    return;
-
-  g_strfreev (self->speakers);
-  self->speakers = speakers != NULL ? g_strdupv ((char **) speakers) : g_new0 (char *, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKERS]);
+  if (auftakt_set_strv (&self->speakers, speakers))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKERS]);
 }
 
 const char *

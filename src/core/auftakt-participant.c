@@ -259,12 +259,8 @@ auftakt_participant_set_choices (AuftaktParticipant *self,
 {
   g_return_if_fail (AUFTAKT_IS_PARTICIPANT (self));
 
-  if (auftakt_strv_equal ((const char * const *) self->choices, choices))
-    return;
-
-  g_strfreev (self->choices);
-  self->choices = choices != NULL ? g_strdupv ((char **) choices) : g_new0 (char *, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOICES]);
+  if (auftakt_set_strv (&self->choices, choices))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOICES]);
 }
 
 /* Never NULL: an empty list is an empty array. */
@@ -282,10 +278,6 @@ auftakt_participant_set_unavailable (AuftaktParticipant *self,
 {
   g_return_if_fail (AUFTAKT_IS_PARTICIPANT (self));
 
-  if (auftakt_strv_equal ((const char * const *) self->unavailable, unavailable))
-    return;
-
-  g_strfreev (self->unavailable);
-  self->unavailable = unavailable != NULL ? g_strdupv ((char **) unavailable) : g_new0 (char *, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNAVAILABLE]);
+  if (auftakt_set_strv (&self->unavailable, unavailable))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNAVAILABLE]);
 }

@@ -276,10 +276,6 @@ auftakt_referee_set_unavailable (AuftaktReferee *self,
 {
   g_return_if_fail (AUFTAKT_IS_REFEREE (self));
 
-  if (auftakt_strv_equal ((const char * const *) self->unavailable, unavailable))
-    return;
-
-  g_strfreev (self->unavailable);
-  self->unavailable = unavailable != NULL ? g_strdupv ((char **) unavailable) : g_new0 (char *, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNAVAILABLE]);
+  if (auftakt_set_strv (&self->unavailable, unavailable))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNAVAILABLE]);
 }

@@ -30,6 +30,24 @@ auftakt_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* Like auftakt_set_str() for a list of strings, which the entities keep
+ * non-NULL so that their getters never return NULL. */
+gboolean
+auftakt_set_strv (char             ***strv_pointer,
+                  const char * const *new_strv)
+{
+  char **copy;
+
+  if (*strv_pointer != NULL &&
+      auftakt_strv_equal ((const char * const *) *strv_pointer, new_strv))
+    return FALSE;
+
+  copy = new_strv != NULL ? g_strdupv ((char **) new_strv) : g_new0 (char *, 1);
+  g_strfreev (*strv_pointer);
+  *strv_pointer = copy;
+  return TRUE;
+}
+
 /* NULL and the empty list are equal: both mean "none". */
 gboolean
 auftakt_strv_equal (const char * const *a,

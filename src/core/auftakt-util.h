@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 gboolean  auftakt_set_str           (char              **str_pointer,
                                      const char         *new_str);
+/* Never leaves *@strv_pointer NULL: NULL becomes an empty list. */
+gboolean  auftakt_set_strv          (char             ***strv_pointer,
+                                     const char * const *new_strv);
 gboolean  auftakt_strv_equal        (const char * const *a,
                                      const char * const *b);
 gboolean  auftakt_strv_contains     (const char * const *strv,

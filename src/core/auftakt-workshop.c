@@ -366,12 +366,8 @@ auftakt_workshop_set_leads (AuftaktWorkshop *self,
 {
   g_return_if_fail (AUFTAKT_IS_WORKSHOP (self));
 
-  if (auftakt_strv_equal ((const char * const *) self->leads, leads))
-    return;
-
-  g_strfreev (self->leads);
-  self->leads = leads != NULL ? g_strdupv ((char **) leads) : g_new0 (char *, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADS]);
+  if (auftakt_set_strv (&self->leads, leads))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADS]);
 }
 
 /* Never NULL: an empty list is an empty array. */
@@ -389,10 +385,6 @@ auftakt_workshop_set_unavailable (AuftaktWorkshop *self,
 {
   g_return_if_fail (AUFTAKT_IS_WORKSHOP (self));
 
-  if (auftakt_strv_equal ((const char * const *) self->unavailable, unavailable))
-    return;
-
-  g_strfreev (self->unavailable);
-  self->unavailable = unavailable != NULL ? g_strdupv ((char **) unavailable) : g_new0 (char *, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNAVAILABLE]);
+  if (auftakt_set_strv (&self->unavailable, unavailable))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNAVAILABLE]);
 }
