@@ -29,6 +29,7 @@ main (int   argc,
   gint64 seed = 1;
   double limit = 5.0;
   gboolean fresh = FALSE;
+  int workers = 0;
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Schedule to write", "FILE" },
@@ -36,6 +37,7 @@ main (int   argc,
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &limit, "Seconds", "S" },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Published schedule", "FILE" },
     { "fresh", 0, 0, G_OPTION_ARG_NONE, &fresh, "Ignore the published schedule but its locks", NULL },
+    { "workers", 0, 0, G_OPTION_ARG_INT, &workers, "Searches side by side", "N" },
     { NULL }
   };
 
@@ -43,7 +45,7 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
     {
-      g_printerr ("usage: solver-run EVENT.xml [-o SCHEDULE.xml] [--seed N] [--time-limit S]\n");
+      g_printerr ("usage: solver-run EVENT.xml [-o SCHEDULE.xml] [--seed N] [--time-limit S] [--workers N]\n");
       return 2;
     }
   event = auftakt_xml_read_event (argv[1], &error);
@@ -66,6 +68,7 @@ main (int   argc,
   options.time_limit = limit;
   options.published = published;
   options.fresh = fresh;
+  options.workers = workers;
   result = auftakt_solver_solve (event, &options, NULL, NULL, NULL, &error);
   if (result == NULL)
     {

@@ -562,9 +562,10 @@ tiny_event (guint64  seed,
 }
 
 static AuftaktSolverResult *
-solve (AuftaktEvent    *event,
-       double           limit,
-       AuftaktSchedule *published)
+solve_with_workers (AuftaktEvent    *event,
+                    double           limit,
+                    AuftaktSchedule *published,
+                    int              workers)
 {
   AuftaktSolverOptions options;
   g_autoptr(GError) error = NULL;
@@ -573,10 +574,19 @@ solve (AuftaktEvent    *event,
   auftakt_solver_options_init (&options);
   options.time_limit = limit;
   options.published = published;
+  options.workers = workers;
   result = auftakt_solver_solve (event, &options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
   return result;
+}
+
+static AuftaktSolverResult *
+solve (AuftaktEvent    *event,
+       double           limit,
+       AuftaktSchedule *published)
+{
+  return solve_with_workers (event, limit, published, 0);
 }
 
 static void
@@ -623,6 +633,31 @@ test_tiny_optimal (void)
     }
   /* the generator must mostly make feasible events, or this proves little */
   g_assert_cmpint (feasible, >=, 40);
+}
+
+/* One search or two side by side: each finds the optimum of a tiny event,
+ * whatever the machine's processors (the default depends on them). */
+static void
+test_workers (void)
+{
+  for (guint64 seed = 1; seed <= 40; seed++)
+    {
+      Tiny t;
+      g_autoptr(AuftaktEvent) event = tiny_event (seed, &t);
+      g_autoptr(AuftaktSolverResult) one = solve_with_workers (event, TINY_LIMIT, NULL, 1);
+      g_autoptr(AuftaktSolverResult) two = solve_with_workers (event, TINY_LIMIT, NULL, 2);
+      const char *why = NULL;
+
+      g_assert_cmpint (auftakt_solver_result_get_feasible (one), ==,
+                       auftakt_solver_result_get_feasible (two));
+      if (!auftakt_solver_result_get_feasible (one))
+        continue;
+      g_assert_cmpint (tiny_judge (&t, auftakt_solver_result_get_schedule (two), &why), ==,
+                       auftakt_solver_result_get_cost (two));
+      g_assert_cmpint (auftakt_solver_result_get_cost (one), ==, brute_force (&t, G_MAXINT));
+      g_assert_cmpint (auftakt_solver_result_get_cost (two), ==,
+                       auftakt_solver_result_get_cost (one));
+    }
 }
 
 /* ---- the benchmark instances, judged by check.py ---- */
@@ -730,8 +765,8 @@ test_deterministic (void)
     }
   event = read_instance ("potsdam");
   /* a limit that is never reached: the run ends by itself */
-  a = solve (event, 60.0, NULL);
-  b = solve (event, 60.0, NULL);
+  a = solve_with_workers (event, 60.0, NULL, 2);
+  b = solve_with_workers (event, 60.0, NULL, 2);
   text_a = schedule_text (auftakt_solver_result_get_schedule (a));
   text_b = schedule_text (auftakt_solver_result_get_schedule (b));
   g_assert_cmpstr (text_a, ==, text_b);
@@ -1213,6 +1248,7 @@ main (int   argc,
   g_test_add_data_func ("/solver/instance/medium", "medium", test_instance);
   g_test_add_data_func ("/solver/instance/tight", "tight", test_instance);
   g_test_add_func ("/solver/deterministic", test_deterministic);
+  g_test_add_func ("/solver/workers", test_workers);
   g_test_add_func ("/solver/ejection-chains", test_ejection_chains);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
   g_test_add_func ("/solver/resolve/removed-participant", test_resolve_removed_participant);

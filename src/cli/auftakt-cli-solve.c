@@ -41,6 +41,7 @@ auftakt_cli_solve (int    argc,
   gint64 seed = AUFTAKT_SOLVER_DEFAULT_SEED;
   double limit = AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT;
   gboolean fresh = FALSE;
+  int workers = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the schedule to this file (for a plan: instead of storing it)"), N_("FILE") },
@@ -57,6 +58,8 @@ auftakt_cli_solve (int    argc,
       N_("When no valid schedule exists, write the best partial one here"), N_("FILE") },
     { "event", 0, 0, G_OPTION_ARG_STRING, &event_id,
       N_("Which event to use when the plan has several"), N_("ID") },
+    { "workers", 0, 0, G_OPTION_ARG_INT, &workers,
+      N_("Searches run side by side (default: one per processor, at most two)"), N_("N") },
     { NULL }
   };
   const AuftaktCliCommand *command = auftakt_cli_find_command ("solve");
@@ -75,6 +78,8 @@ auftakt_cli_solve (int    argc,
     return auftakt_cli_usage_error ("solve", _("expected one EVENT.xml or PLAN.auftakt"));
   if (limit <= 0)
     return auftakt_cli_usage_error ("solve", _("--time-limit must be more than 0 seconds"));
+  if (workers < 0 || workers > 2)
+    return auftakt_cli_usage_error ("solve", _("--workers must be 1 or 2"));
 
   if (auftakt_cli_is_same_file (argv[1], output))
     return auftakt_cli_usage_error ("solve", _("-o names the input itself, which would be lost"));
@@ -93,6 +98,7 @@ auftakt_cli_solve (int    argc,
   options.seed = (guint64) seed;
   options.time_limit = limit;
   options.fresh = fresh;
+  options.workers = workers;
   if (keep != NULL)
     {
       kept = auftakt_xml_read_schedule (keep, event, AUFTAKT_XML_READ_LENIENT, NULL, &error);

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "auftakt-solver-private.h"
 
 /* A lower bound by Lagrangian relaxation.
@@ -22,10 +25,14 @@
  * at cost + lambda - mu: an exact depth-first search over each round's K
  * cheapest) and one assignment problem of rooms to workshops per round
  * (the Hungarian method).  For any prices the value is a lower bound on the
- * cost of every valid schedule (weak duality); subgradient steps (Polyak's
- * rule, towards the best known cost) raise it.  Referee clashes are left
- * out, which keeps the bound valid.  Prices are fixed-point integers, so the
- * value is computed exactly and the bound is its ceiling. */
+ * cost of every valid schedule (weak duality); the Volume algorithm's
+ * steps raise it.  Both subproblems have integral polytopes, so the best
+ * prices give the LP relaxation's value (without referee clashes and
+ * without x <= n y for ranked seats): on the public instances the LP's
+ * optimal duals give exactly that, and the steps get within a few per cent.
+ * Referee clashes are left out, which keeps the bound valid.  Prices are
+ * fixed-point integers, so the value is computed exactly and the bound is
+ * its ceiling. */
 
 #define SCALE 1024
 #define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
@@ -315,60 +322,68 @@ evaluate (Lagrange *lg)
   return value;
 }
 
-/**
- * _auftakt_bound_compute:
- * @iterations: subgradient steps at most
- * @upper: the cost of a valid schedule, or -1 if none is known
- * @demand: (nullable): [W * R], the attendances of the relaxed solution at
- *   the best prices
- *
- * Returns a lower bound on the cost of every valid schedule.
- */
-gint64
-_auftakt_bound_compute (const AuftaktProblem *pb,
-                        int                   iterations,
-                        gint64                upper,
-                        gint64               *demand,
-                        GCancellable         *cancellable,
-                        gint64                deadline)
+/* The Volume algorithm's state, kept from one run to the next. */
+struct _AuftaktBound
 {
-  Lagrange lg = { 0 };
+  Lagrange lg;
+  double sigma;             /* the seats a run's price stands for */
+  double eta;               /* the largest price step, in cost units */
+  double theta;             /* its share now */
+  int stall;
+  int iterations;           /* done so far */
+  gint64 best;              /* scaled */
+  gint64 *best_lambda, *best_mu, *best_rho;
+  double *xbar, *ybar, *yrbar;
+  double *g_lambda, *g_mu, *g_rho;
+};
+
+/**
+ * _auftakt_bound_new:
+ *
+ * A lower bound by Lagrangian relaxation (see the top of this file),
+ * improved run by run with _auftakt_bound_run().
+ */
+AuftaktBound *
+_auftakt_bound_new (const AuftaktProblem *pb)
+{
+  AuftaktBound *bd = g_new0 (AuftaktBound, 1);
+  Lagrange *lg = &bd->lg;
   int R = pb->n_rounds, W = pb->n_workshops, M = pb->n_rooms, K = pb->k;
-  gint64 best = 0;
-  double theta = 2.0;
-  gint64 price_max = (gint64) SCALE * 4 * (pb->max_cost + 1);
-  int stall = 0;
-  g_autofree gint64 *g_lambda = g_new0 (gint64, W * R + 1);
-  g_autofree gint64 *g_mu = g_new0 (gint64, W * R + 1);
-  g_autofree gint64 *g_rho = g_new0 (gint64, W + 1);
 
-  if (K > 64 || pb->n_participants == 0)
-    return 0;
+  lg->pb = pb;
+  lg->R = R;
+  lg->W = W;
+  lg->M = M;
+  lg->K = K;
+  lg->allowed = g_new0 (guint8, W * R + 1);
+  lg->lambda = g_new0 (gint64, W * R + 1);
+  lg->mu = g_new0 (gint64, W * R + 1);
+  lg->rho = g_new0 (gint64, W + 1);
+  lg->pi = g_new0 (gint64, W * R + 1);
+  lg->x = g_new0 (gint64, W * R + 1);
+  lg->y = g_new0 (int, W * R + 1);
+  lg->yr = g_new0 (int, W * R + 1);
+  lg->order = g_new0 (int, W * R + 1);
+  lg->n_order = g_new0 (int, R + 1);
+  lg->mark = g_new0 (int, W + 1);
+  lg->cw = g_new0 (int, R * K + 1);
+  lg->cv = g_new0 (gint64, R * K + 1);
+  lg->nc = g_new0 (int, R + 1);
+  lg->rounds = g_new0 (int, R + 1);
+  lg->suffix = g_new0 (gint64, (R + 1) * (K + 1));
+  lg->a = g_new0 (gint64, (gsize) (M + 1) * (W + 1));
+  lg->match = g_new0 (int, M + 1);
+  lg->rooms = g_new0 (int, M + 1);
 
-  lg.pb = pb;
-  lg.R = R;
-  lg.W = W;
-  lg.M = M;
-  lg.K = K;
-  lg.allowed = g_new0 (guint8, W * R + 1);
-  lg.lambda = g_new0 (gint64, W * R + 1);
-  lg.mu = g_new0 (gint64, W * R + 1);
-  lg.rho = g_new0 (gint64, W + 1);
-  lg.pi = g_new0 (gint64, W * R + 1);
-  lg.x = g_new0 (gint64, W * R + 1);
-  lg.y = g_new0 (int, W * R + 1);
-  lg.yr = g_new0 (int, W * R + 1);
-  lg.order = g_new0 (int, W * R + 1);
-  lg.n_order = g_new0 (int, R);
-  lg.mark = g_new0 (int, W + 1);
-  lg.cw = g_new0 (int, R * K);
-  lg.cv = g_new0 (gint64, R * K);
-  lg.nc = g_new0 (int, R);
-  lg.rounds = g_new0 (int, R);
-  lg.suffix = g_new0 (gint64, (R + 1) * (K + 1));
-  lg.a = g_new0 (gint64, (gsize) (M + 1) * (W + 1));
-  lg.match = g_new0 (int, M + 1);
-  lg.rooms = g_new0 (int, M + 1);
+  bd->best_lambda = g_new0 (gint64, W * R + 1);
+  bd->best_mu = g_new0 (gint64, W * R + 1);
+  bd->best_rho = g_new0 (gint64, W + 1);
+  bd->xbar = g_new0 (double, W * R + 1);
+  bd->ybar = g_new0 (double, W * R + 1);
+  bd->yrbar = g_new0 (double, W * R + 1);
+  bd->g_lambda = g_new0 (double, W * R + 1);
+  bd->g_mu = g_new0 (double, W * R + 1);
+  bd->g_rho = g_new0 (double, W + 1);
 
   for (int w = 0; w < W; w++)
     for (int r = 0; r < R; r++)
@@ -376,96 +391,184 @@ _auftakt_bound_compute (const AuftaktProblem *pb,
         for (int m = 0; m < M; m++)
           if ((pb->room_rounds[m] & BIT (r)) &&
               auftakt_problem_seats (pb, w, m) >= auftakt_problem_lowest (pb, w))
-            lg.allowed[w * R + r] = 1;
+            lg->allowed[w * R + r] = 1;
 
-  for (int it = 0; it < iterations; it++)
+  /* A run's price is worth a session's seats: measured in runs, its
+   * subgradient (a run too many) would be a hundredth of the seats'
+   * (hundreds of attendances too many), and it would hardly move.  The
+   * largest step starts at a twentieth of the largest cost. */
+  for (int m = 0; m < M; m++)
+    bd->sigma += pb->room_capacity[m];
+  bd->sigma = M > 0 ? MAX (1.0, bd->sigma / M) : 1.0;
+  bd->eta = MAX (1.0, pb->max_cost / 20.0);
+  bd->theta = 1.0;
+  return bd;
+}
+
+void
+_auftakt_bound_free (AuftaktBound *bd)
+{
+  Lagrange *lg = &bd->lg;
+
+  g_free (lg->allowed);
+  g_free (lg->lambda);
+  g_free (lg->mu);
+  g_free (lg->rho);
+  g_free (lg->pi);
+  g_free (lg->x);
+  g_free (lg->y);
+  g_free (lg->yr);
+  g_free (lg->order);
+  g_free (lg->n_order);
+  g_free (lg->mark);
+  g_free (lg->cw);
+  g_free (lg->cv);
+  g_free (lg->nc);
+  g_free (lg->rounds);
+  g_free (lg->suffix);
+  g_free (lg->a);
+  g_free (lg->match);
+  g_free (lg->rooms);
+  g_free (bd->best_lambda);
+  g_free (bd->best_mu);
+  g_free (bd->best_rho);
+  g_free (bd->xbar);
+  g_free (bd->ybar);
+  g_free (bd->yrbar);
+  g_free (bd->g_lambda);
+  g_free (bd->g_mu);
+  g_free (bd->g_rho);
+  g_free (bd);
+}
+
+/* One step of the Volume algorithm (Barahona and Anbil 2000): evaluate at
+ * the current prices, fold the relaxed solution into the moving average,
+ * and step from the best prices so far along the average's subgradient.
+ * The average damps the swings of the room assignments from one price to
+ * the next, and it approximates the LP's solution.  FALSE when the steps
+ * have become too small to matter. */
+static gboolean
+step (AuftaktBound *bd)
+{
+  Lagrange *lg = &bd->lg;
+  const AuftaktProblem *pb = lg->pb;
+  int R = lg->R, W = lg->W;
+  gint64 value, price_max = (gint64) SCALE * 4 * (pb->max_cost + 1);
+  double gmax = 0, dot = 0, alpha = bd->iterations == 0 ? 1.0 : 0.05, size;
+
+  value = evaluate (lg);
+  g_debug ("bound: iteration %d value %.1f theta %.4f", bd->iterations, value / (double) SCALE,
+           bd->theta);
+
+  for (int i = 0; i < W * R; i++)
     {
-      gint64 value, target;
-      double norm = 0, step;
+      int w = i / R;
+      gint64 lo = auftakt_problem_lowest (pb, w);
 
-      /* the first iteration always runs: its value is the simple bound */
-      if (it > 0 && (g_cancellable_is_cancelled (cancellable) ||
-                     g_get_monotonic_time () >= deadline))
-        break;
-      value = evaluate (&lg);
-      g_debug ("bound: iteration %d value %.1f theta %.4f", it, value / (double) SCALE, theta);
-      if (value > best || it == 0)
-        {
-          if (value > best)
-            stall = 0;
-          best = MAX (best, value);
-          if (demand != NULL)
-            memcpy (demand, lg.x, sizeof (gint64) * W * R);
-        }
-      else if (++stall >= 20)
-        {
-          theta /= 2;
-          stall = 0;
-          if (theta < 0.005)
-            break;
-        }
-      if (upper >= 0 && (best + SCALE - 1) / SCALE >= upper)
-        break;
+      bd->xbar[i] = alpha * lg->x[i] + (1 - alpha) * bd->xbar[i];
+      bd->ybar[i] = alpha * lg->y[i] + (1 - alpha) * bd->ybar[i];
+      bd->yrbar[i] = alpha * lg->yr[i] + (1 - alpha) * bd->yrbar[i];
+      bd->g_lambda[i] = lg->allowed[i] ? bd->xbar[i] - bd->ybar[i] : 0;
+      bd->g_mu[i] = lg->allowed[i] ? lo * bd->yrbar[i] - bd->xbar[i] : 0;
+      /* projected: a price at zero does not go below */
+      if (lg->lambda[i] == 0 && bd->g_lambda[i] < 0)
+        bd->g_lambda[i] = 0;
+      if (lg->mu[i] == 0 && bd->g_mu[i] < 0)
+        bd->g_mu[i] = 0;
+      gmax = MAX (gmax, MAX (fabs (bd->g_lambda[i]), fabs (bd->g_mu[i])));
+      dot += bd->g_lambda[i] * (lg->x[i] - lg->y[i]);
+    }
+  for (int w = 0; w < W; w++)
+    {
+      double n = 0;
 
-      /* projected subgradient */
-      for (int i = 0; i < W * R; i++)
-        {
-          int w = i / R;
-          gint64 lo = auftakt_problem_lowest (pb, w);
-
-          g_lambda[i] = lg.allowed[i] ? lg.x[i] - lg.y[i] : 0;
-          g_mu[i] = lg.allowed[i] ? lo * lg.yr[i] - lg.x[i] : 0;
-          if (lg.lambda[i] == 0 && g_lambda[i] < 0)
-            g_lambda[i] = 0;
-          if (lg.mu[i] == 0 && g_mu[i] < 0)
-            g_mu[i] = 0;
-          norm += (double) g_lambda[i] * g_lambda[i] + (double) g_mu[i] * g_mu[i];
-        }
-      for (int w = 0; w < W; w++)
-        {
-          gint64 n = 0;
-
-          for (int r = 0; r < R; r++)
-            n += lg.yr[w * R + r];
-          g_rho[w] = n - pb->workshop_max_runs[w];
-          if (lg.rho[w] == 0 && g_rho[w] < 0)
-            g_rho[w] = 0;
-          norm += (double) g_rho[w] * g_rho[w];
-        }
-      if (norm == 0)
-        break;  /* the relaxed solution is feasible: value is optimal */
-      target = upper >= 0 ? upper * SCALE : best + MAX (best / 10, 10 * SCALE);
-      step = theta * (double) MAX (target - value, SCALE / 4) / norm;
-      /* any prices give a bound; beyond a few times the largest cost they
-       * only overflow */
-      for (int i = 0; i < W * R; i++)
-        {
-          lg.lambda[i] = CLAMP (lg.lambda[i] + (gint64) (step * g_lambda[i]), 0, price_max);
-          lg.mu[i] = CLAMP (lg.mu[i] + (gint64) (step * g_mu[i]), 0, price_max);
-        }
-      for (int w = 0; w < W; w++)
-        lg.rho[w] = CLAMP (lg.rho[w] + (gint64) (step * g_rho[w]), 0, price_max * 1024);
+      for (int r = 0; r < R; r++)
+        n += bd->yrbar[w * R + r];
+      bd->g_rho[w] = (n - pb->workshop_max_runs[w]) * bd->sigma;
+      if (lg->rho[w] == 0 && bd->g_rho[w] < 0)
+        bd->g_rho[w] = 0;
+      gmax = MAX (gmax, fabs (bd->g_rho[w]));
     }
 
-  g_free (lg.allowed);
-  g_free (lg.lambda);
-  g_free (lg.mu);
-  g_free (lg.rho);
-  g_free (lg.pi);
-  g_free (lg.x);
-  g_free (lg.y);
-  g_free (lg.yr);
-  g_free (lg.order);
-  g_free (lg.n_order);
-  g_free (lg.mark);
-  g_free (lg.cw);
-  g_free (lg.cv);
-  g_free (lg.nc);
-  g_free (lg.rounds);
-  g_free (lg.suffix);
-  g_free (lg.a);
-  g_free (lg.match);
-  g_free (lg.rooms);
+  if (value > bd->best || bd->iterations == 0)
+    {
+      /* green: the last solution still points the way of the average */
+      if (bd->iterations > 0 && dot >= 0)
+        bd->theta = MIN (bd->theta * 1.1, 2.0);
+      bd->stall = 0;
+      bd->best = bd->iterations == 0 ? value : MAX (bd->best, value);
+      memcpy (bd->best_lambda, lg->lambda, sizeof (gint64) * W * R);
+      memcpy (bd->best_mu, lg->mu, sizeof (gint64) * W * R);
+      memcpy (bd->best_rho, lg->rho, sizeof (gint64) * W);
+    }
+  else if (++bd->stall >= 20)
+    {
+      bd->theta *= 0.66;
+      bd->stall = 0;
+    }
+  bd->iterations++;
+  if (gmax < 1e-9)
+    return FALSE;  /* the relaxed solution is feasible: its value is optimal */
+  if (bd->theta < 0.005)
+    return FALSE;
 
-  return best <= 0 ? 0 : (best + SCALE - 1) / SCALE;
+  /* the largest price moves by theta * eta cost units; any prices give a
+   * bound, and beyond a few times the largest cost they only overflow */
+  size = bd->theta * bd->eta * SCALE / gmax;
+  for (int i = 0; i < W * R; i++)
+    {
+      lg->lambda[i] = CLAMP (bd->best_lambda[i] + (gint64) (size * bd->g_lambda[i]), 0, price_max);
+      lg->mu[i] = CLAMP (bd->best_mu[i] + (gint64) (size * bd->g_mu[i]), 0, price_max);
+    }
+  for (int w = 0; w < W; w++)
+    lg->rho[w] = CLAMP (bd->best_rho[w] + (gint64) (size * bd->sigma * bd->g_rho[w]), 0,
+                        price_max * 1024);
+  return TRUE;
+}
+
+/**
+ * _auftakt_bound_run:
+ * @iterations: steps at most in this run
+ * @upper: the cost of a valid schedule, or -1 if none is known: the run
+ *   ends when the bound reaches it
+ * @deadline: monotonic time at which the run ends (the first step of the
+ *   first run always happens)
+ *
+ * Returns: the best lower bound on the cost of every valid schedule so far.
+ */
+gint64
+_auftakt_bound_run (AuftaktBound *bd,
+                    int           iterations,
+                    gint64        upper,
+                    GCancellable *cancellable,
+                    gint64        deadline)
+{
+  const AuftaktProblem *pb = bd->lg.pb;
+
+  if (pb->k > 64 || pb->n_participants == 0)
+    return 0;
+  for (int it = 0; it < iterations; it++)
+    {
+      if (bd->iterations > 0 && (g_cancellable_is_cancelled (cancellable) ||
+                                 g_get_monotonic_time () >= deadline))
+        break;
+      if (upper >= 0 && bd->iterations > 0 && (bd->best + SCALE - 1) / SCALE >= upper)
+        break;
+      if (!step (bd))
+        break;
+    }
+  return bd->best <= 0 ? 0 : (bd->best + SCALE - 1) / SCALE;
+}
+
+/**
+ * _auftakt_bound_demand:
+ * @demand: [W * R], filled with the average attendances of the relaxed
+ *   solutions (rounded): the seats each session would need in the LP
+ */
+void
+_auftakt_bound_demand (const AuftaktBound *bd,
+                       gint64             *demand)
+{
+  for (int i = 0; i < bd->lg.W * bd->lg.R; i++)
+    demand[i] = (gint64) (bd->xbar[i] + 0.5);
 }

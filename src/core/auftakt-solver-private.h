@@ -246,12 +246,17 @@ gint64         _auftakt_max_matching          (int                   n_rows,
                                                int                  *row_col);
 
 /* auftakt-solver-bound.c */
-gint64         _auftakt_bound_compute         (const AuftaktProblem *pb,
+typedef struct _AuftaktBound AuftaktBound;
+
+AuftaktBound  *_auftakt_bound_new             (const AuftaktProblem *pb);
+void           _auftakt_bound_free            (AuftaktBound         *bd);
+gint64         _auftakt_bound_run             (AuftaktBound         *bd,
                                                int                   iterations,
                                                gint64                upper,
-                                               gint64               *demand,
                                                GCancellable         *cancellable,
                                                gint64                deadline);
+void           _auftakt_bound_demand          (const AuftaktBound   *bd,
+                                               gint64               *demand);
 
 /* auftakt-solver-explain.c */
 void           _auftakt_explain_structure     (const AuftaktProblem *pb,

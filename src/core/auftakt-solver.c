@@ -282,11 +282,47 @@ bound_iterations (const AuftaktProblem *pb)
   return (int) CLAMP (6000000 / work, 15, 400);
 }
 
+/* One search of the portfolio: its own state and random numbers over the
+ * shared, read-only problem. */
+typedef struct {
+  AuftaktSearch *se;
+  const gint64 *want;
+  gint64 bound;
+  Report *report;
+} Worker;
+
+/* The first timetable from the bound's demand, everyone placed, the
+ * assignment improved. */
+static void
+worker_start (Worker *wk)
+{
+  _auftakt_timetable_build (wk->se, wk->want);
+  assign_initially (wk->se);
+  _auftakt_search_improve (wk->se);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *wk = data;
+
+  worker_start (wk);
+  _auftakt_timetable_search (wk->se, wk->bound, NULL, NULL);
+  return NULL;
+}
+
+static int
+default_workers (void)
+{
+  return CLAMP ((int) g_get_num_processors (), 1, 2);
+}
+
 static AuftaktSolverResult *
 solve_problem (const AuftaktProblem     *pb,
                guint64                   seed,
                double                    limit,
                gboolean                  minimal_change,
+               int                       workers,
                AuftaktSolverProgressFunc progress,
                gpointer                  user_data,
                GCancellable             *cancellable,
@@ -304,6 +340,9 @@ solve_problem (const AuftaktProblem     *pb,
   gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
   gint64 bound, cost, upper;
   Report report = { progress, user_data, limit, -1 };
+  Worker main_worker = { 0 }, other = { 0 };
+  AuftaktBound *lagrange;
+  GThread *thread = NULL;
   gboolean feasible;
 
   se = _auftakt_search_new (pb, seed, deadline, minimal_change, cancellable);
@@ -313,26 +352,55 @@ solve_problem (const AuftaktProblem     *pb,
    * first timetable than the raw choices */
   demand = g_new0 (gint64, (gsize) pb->n_workshops * pb->n_rounds + 1);
   want = g_new0 (gint64, pb->n_workshops + 1);
-  bound = _auftakt_bound_compute (pb, bound_iterations (pb), -1, demand, cancellable,
-                                  start + (gint64) (limit * G_USEC_PER_SEC / 3));
+  lagrange = _auftakt_bound_new (pb);
+  bound = _auftakt_bound_run (lagrange, bound_iterations (pb), -1, cancellable,
+                              start + (gint64) (limit * G_USEC_PER_SEC / 3));
+  _auftakt_bound_demand (lagrange, demand);
   for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
     want[i / pb->n_rounds] += demand[i];
 
-  _auftakt_timetable_build (se, want);
-  assign_initially (se);
-  _auftakt_search_improve (se);
+  /* a second search on the other processor, with random numbers and a
+   * first timetable of its own: local search ends in different local
+   * optima, and the better one wins */
+  if (workers > 1)
+    {
+      other.se = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0x6a09e667f3bcc908),
+                                      deadline, minimal_change, cancellable);
+      /* from the raw choices: a first timetable of its own */
+      other.want = NULL;
+      other.bound = bound;
+      thread = g_thread_new ("auftakt-solver", worker_thread, &other);
+    }
+
+  main_worker.se = se;
+  main_worker.want = want;
+  worker_start (&main_worker);
 
   /* again, now with a valid schedule's cost to aim the steps at */
   upper = se->penalty == 0 ? se->cost : -1;
   if (upper > bound)
-    bound = MAX (bound, _auftakt_bound_compute (pb, bound_iterations (pb), upper, NULL,
-                                                cancellable,
-                                                g_get_monotonic_time ()
-                                                + (gint64) (limit * G_USEC_PER_SEC / 20)));
+    bound = _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
+                                g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 20));
+  _auftakt_bound_free (lagrange);
   report.bound = bound;
   se->best_cost = upper;
 
   _auftakt_timetable_search (se, bound, report_cb, &report);
+
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      g_debug ("portfolio: %" G_GINT64_FORMAT " against %" G_GINT64_FORMAT,
+               _auftakt_search_objective (se), _auftakt_search_objective (other.se));
+      if (_auftakt_search_objective (other.se) < _auftakt_search_objective (se))
+        {
+          AuftaktSearch *t = se;
+
+          se = other.se;
+          other.se = t;
+        }
+      _auftakt_search_free (other.se);
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -414,6 +482,7 @@ auftakt_solver_solve (AuftaktEvent               *event,
                         options->time_limit > 0 ? options->time_limit
                                                 : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT,
                         options->published != NULL && !options->fresh,
+                        options->workers > 0 ? options->workers : default_workers (),
                         progress, user_data, cancellable, start, error);
 }
 
@@ -424,6 +493,7 @@ typedef struct {
   guint64 seed;
   double limit;
   gboolean minimal_change;
+  int workers;
   gint64 start;
   AuftaktSolverProgressFunc progress;
   gpointer progress_data;
@@ -499,7 +569,7 @@ solve_thread (GTask        *task,
   GError *error = NULL;
   AuftaktSolverResult *result;
 
-  result = solve_problem (ad->pb, ad->seed, ad->limit, ad->minimal_change,
+  result = solve_problem (ad->pb, ad->seed, ad->limit, ad->minimal_change, ad->workers,
                           ad->progress != NULL ? async_progress_cb : NULL, task,
                           cancellable, ad->start, &error);
   if (result == NULL)
@@ -545,6 +615,7 @@ auftakt_solver_solve_async (AuftaktEvent               *event,
   ad->seed = options->seed;
   ad->limit = options->time_limit > 0 ? options->time_limit : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT;
   ad->minimal_change = options->published != NULL && !options->fresh;
+  ad->workers = options->workers > 0 ? options->workers : default_workers ();
   ad->progress = progress;
   ad->progress_data = progress_data;
   ad->progress_destroy = progress_destroy;

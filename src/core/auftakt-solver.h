@@ -26,6 +26,9 @@ typedef enum {
  *   attendances are kept, and the rest of it changes as little as possible:
  *   first as few attendances and sessions as possible, then the lowest cost
  * @fresh: keep the locks of @published but do not hold on to the rest of it
+ * @workers: searches run side by side, each in a thread of its own with a
+ *   seed of its own, the best result wins; 0 or less: one per processor,
+ *   at most two
  *
  * Initialise with auftakt_solver_options_init().
  */
@@ -34,9 +37,10 @@ typedef struct {
   double           time_limit;
   AuftaktSchedule *published;
   gboolean         fresh;
+  int              workers;
 
   /*< private >*/
-  gpointer         padding[8];
+  gpointer         padding[7];
 } AuftaktSolverOptions;
 
 /**
