@@ -1511,9 +1511,16 @@ fail:
 void
 _auftakt_search_improve (AuftaktSearch *se)
 {
+  _auftakt_search_improve_some (se, G_MAXINT);
+}
+
+void
+_auftakt_search_improve_some (AuftaktSearch *se,
+                              int            budget)
+{
   int failures = 0;
 
-  while (!_auftakt_search_check_stop (se))
+  while (budget-- > 0 && !_auftakt_search_check_stop (se))
     {
       int len;
 

@@ -333,6 +333,7 @@ struct _AuftaktBound
   int iterations;           /* done so far */
   gint64 best;              /* scaled */
   gint64 *best_lambda, *best_mu, *best_rho;
+  gint64 *best_x;           /* the relaxed attendances at the best prices */
   double *xbar, *ybar, *yrbar;
   double *g_lambda, *g_mu, *g_rho;
 };
@@ -378,6 +379,7 @@ _auftakt_bound_new (const AuftaktProblem *pb)
   bd->best_lambda = g_new0 (gint64, W * R + 1);
   bd->best_mu = g_new0 (gint64, W * R + 1);
   bd->best_rho = g_new0 (gint64, W + 1);
+  bd->best_x = g_new0 (gint64, W * R + 1);
   bd->xbar = g_new0 (double, W * R + 1);
   bd->ybar = g_new0 (double, W * R + 1);
   bd->yrbar = g_new0 (double, W * R + 1);
@@ -432,6 +434,7 @@ _auftakt_bound_free (AuftaktBound *bd)
   g_free (bd->best_lambda);
   g_free (bd->best_mu);
   g_free (bd->best_rho);
+  g_free (bd->best_x);
   g_free (bd->xbar);
   g_free (bd->ybar);
   g_free (bd->yrbar);
@@ -500,6 +503,7 @@ step (AuftaktBound *bd)
       memcpy (bd->best_lambda, lg->lambda, sizeof (gint64) * W * R);
       memcpy (bd->best_mu, lg->mu, sizeof (gint64) * W * R);
       memcpy (bd->best_rho, lg->rho, sizeof (gint64) * W);
+      memcpy (bd->best_x, lg->x, sizeof (gint64) * W * R);
     }
   else if (++bd->stall >= 20)
     {
@@ -562,13 +566,20 @@ _auftakt_bound_run (AuftaktBound *bd,
 
 /**
  * _auftakt_bound_demand:
- * @demand: [W * R], filled with the average attendances of the relaxed
- *   solutions (rounded): the seats each session would need in the LP
+ * @average: the average of the relaxed solutions rather than the one at
+ *   the best prices
+ * @demand: [W * R], filled with the relaxed attendances of each session
+ *
+ * The average estimates the LP's solution and spreads the seats over more
+ * workshops; the solution at the best prices is an extreme point that
+ * favours fewer.  Neither is the better start everywhere (large: the
+ * average, by a fifth; tight: the best prices, by a few per cent).
  */
 void
 _auftakt_bound_demand (const AuftaktBound *bd,
+                       gboolean            average,
                        gint64             *demand)
 {
   for (int i = 0; i < bd->lg.W * bd->lg.R; i++)
-    demand[i] = (gint64) (bd->xbar[i] + 0.5);
+    demand[i] = average ? (gint64) (bd->xbar[i] + 0.5) : bd->best_x[i];
 }

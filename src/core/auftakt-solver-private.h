@@ -212,6 +212,8 @@ void           _auftakt_search_empty          (AuftaktSearch        *se,
                                                int                   s,
                                                GArray               *displaced);
 void           _auftakt_search_improve        (AuftaktSearch        *se);
+void           _auftakt_search_improve_some   (AuftaktSearch        *se,
+                                               int                   budget);
 int            _auftakt_search_respond_all    (AuftaktSearch        *se);
 int            _auftakt_search_eject_all      (AuftaktSearch        *se);
 void           _auftakt_search_spread_walk_ins (AuftaktSearch       *se);
@@ -256,6 +258,7 @@ gint64         _auftakt_bound_run             (AuftaktBound         *bd,
                                                GCancellable         *cancellable,
                                                gint64                deadline);
 void           _auftakt_bound_demand          (const AuftaktBound   *bd,
+                                               gboolean              average,
                                                gint64               *demand);
 
 /* auftakt-solver-explain.c */

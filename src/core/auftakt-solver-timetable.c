@@ -540,6 +540,13 @@ save (const AuftaktSearch *se,
   memcpy (at, se->at, sizeof (int) * (gsize) se->P * se->R);
 }
 
+/* A change is judged after this many cycles at most: what is left to
+ * improve carries over to the next changes.  On large a full improvement
+ * took 150 cycles a change; capped, twice the changes are tried in the
+ * time (large 47.9 k -> 45.9 k, mean of 4 seeds; medium and tight need
+ * fewer cycles and hardly notice). */
+#define MOVE_CYCLES 50
+
 /* One random change of the timetable, its displaced participants placed
  * again and the assignment improved; FALSE (nothing changed) if the change
  * drawn cannot be made.  Logs for undo. */
@@ -569,7 +576,7 @@ random_move (AuftaktSearch *se,
     }
   for (guint i = 0; i < displaced->len; i++)
     _auftakt_search_place (se, g_array_index (displaced, int, i), NULL);
-  _auftakt_search_improve (se);
+  _auftakt_search_improve_some (se, MOVE_CYCLES);
   return TRUE;
 }
 
@@ -724,6 +731,9 @@ _auftakt_timetable_search (AuftaktSearch *se,
   if (!se->stopped)
     {
       int n = 0;
+
+      /* the best state may have been judged before all its cycles */
+      _auftakt_search_improve (se);
 
       while (!se->stopped && _auftakt_search_eject_all (se) > 0)
         n++;

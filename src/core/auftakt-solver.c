@@ -336,6 +336,7 @@ solve_problem (const AuftaktProblem     *pb,
   g_autofree guint8 *placed_all = g_new0 (guint8, pb->n_participants + 1);
   g_autofree gint64 *demand = NULL;
   g_autofree gint64 *want = NULL;
+  g_autofree gint64 *want_extreme = NULL;
   AuftaktSolverResult *result;
   gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
   gint64 bound, cost, upper;
@@ -347,17 +348,21 @@ solve_problem (const AuftaktProblem     *pb,
 
   se = _auftakt_search_new (pb, seed, deadline, minimal_change, cancellable);
 
-  /* the bound first: its relaxed solution at the best prices is a demand
-   * per workshop that already balances the seats, the better guide for the
-   * first timetable than the raw choices */
+  /* the bound first: its relaxed solutions are a demand per workshop that
+   * already balances the seats, the better guide for the first timetable
+   * than the raw choices */
   demand = g_new0 (gint64, (gsize) pb->n_workshops * pb->n_rounds + 1);
   want = g_new0 (gint64, pb->n_workshops + 1);
+  want_extreme = g_new0 (gint64, pb->n_workshops + 1);
   lagrange = _auftakt_bound_new (pb);
   bound = _auftakt_bound_run (lagrange, bound_iterations (pb), -1, cancellable,
                               start + (gint64) (limit * G_USEC_PER_SEC / 3));
-  _auftakt_bound_demand (lagrange, demand);
+  _auftakt_bound_demand (lagrange, TRUE, demand);
   for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
     want[i / pb->n_rounds] += demand[i];
+  _auftakt_bound_demand (lagrange, FALSE, demand);
+  for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
+    want_extreme[i / pb->n_rounds] += demand[i];
 
   /* a second search on the other processor, with random numbers and a
    * first timetable of its own: local search ends in different local
@@ -366,8 +371,9 @@ solve_problem (const AuftaktProblem     *pb,
     {
       other.se = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0x6a09e667f3bcc908),
                                       deadline, minimal_change, cancellable);
-      /* from the raw choices: a first timetable of its own */
-      other.want = NULL;
+      /* the relaxed solution at the best prices: a first timetable of
+       * its own */
+      other.want = want_extreme;
       other.bound = bound;
       thread = g_thread_new ("auftakt-solver", worker_thread, &other);
     }
