@@ -455,16 +455,9 @@ test_print_preview (Fixture       *fixture,
   GtkWidget *dialog;
   GtkWidget *preview;
 
-  /* Known bug: about one run in three ends in GLib's "corrupted
-   * double-linked list detected" somewhere in this preview sequence (seen
-   * in the normal build, never under ASan). Skipped until it is found;
-   * AUFTAKT_TEST_PRINT_PREVIEW=1 runs it. */
-  if (g_getenv ("AUFTAKT_TEST_PRINT_PREVIEW") == NULL)
-    {
-      g_test_skip ("a list corruption in the print preview is being tracked down");
-      return;
-    }
-
+  /* (This sequence once ended in GLib's "corrupted double-linked list
+   * detected" now and then: the layout thread shared GTK's font map; see
+   * /print/threads.) */
   dialog = auftakt_print_dialog_new (fixture->window);
   gtk_window_present (GTK_WINDOW (dialog));
   auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_AGENDA);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "auftakt-print-document.h"
 #include "io-fixture.h"
@@ -447,6 +448,67 @@ test_paginate_letter (void)
   cairo_surface_destroy (surface);
 }
 
+typedef struct {
+  AuftaktPrintDocument *document;
+  gint                  done;
+} ThreadData;
+
+static gpointer
+paginate_thread (gpointer data)
+{
+  ThreadData *thread_data = data;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  /* Each width lays every cell out anew.  (Before the fix, 9 runs in 10
+   * failed here; under the sanitizers the time limit ends it.) */
+  for (guint i = 0; i < 150 && g_get_monotonic_time () < end; i++)
+    {
+      g_assert_true (auftakt_print_document_paginate (thread_data->document, 595 - i, 842, NULL,
+                                                      &error));
+      g_assert_no_error (error);
+    }
+  g_atomic_int_set (&thread_data->done, TRUE);
+  return NULL;
+}
+
+/* The window lays a printout out in a worker thread while GTK measures
+ * its labels with the main thread's default font map.  A PangoFcFontMap
+ * has no lock: sharing it corrupted its fontset cache (GLib's "corrupted
+ * double-linked list detected" in the print preview).  Here the main
+ * thread measures text with its default font map meanwhile. */
+static void
+test_threads (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (40);
+  g_autoptr(AuftaktPrintDocument) document =
+    auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_ATTENDANCE);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = pango_layout_new (context);
+  const char * const fonts[] = { "Sans 8.5", "Sans 9.5", "Sans Bold 12", "Serif 10" };
+  ThreadData thread_data = { document, FALSE };
+  GThread *thread;
+  guint n = 0;
+
+  pango_layout_set_text (layout, "Teilnehmende · Ärztekammer – Stadtverwaltungsamt", -1);
+  thread = g_thread_new ("paginate", paginate_thread, &thread_data);
+  while (!g_atomic_int_get (&thread_data.done))
+    {
+      PangoFontDescription *font = pango_font_description_from_string (fonts[n++ % 4]);
+      int height;
+
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_get_size (layout, NULL, &height);
+      g_assert_cmpint (height, >, 0);
+    }
+  g_thread_join (thread);
+  g_test_message ("%u layouts measured meanwhile", n);
+  g_assert_cmpuint (auftakt_print_document_get_n_pages (document), >, 3);
+  g_object_unref (layout);
+  g_object_unref (context);
+}
+
 static void
 test_demo (void)
 {
@@ -559,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/print/errors", test_errors);
   g_test_add_func ("/print/paginate-letter", test_paginate_letter);
   g_test_add_func ("/print/progress", test_progress);
+  g_test_add_func ("/print/threads", test_threads);
   g_test_add_func ("/print/demo", test_demo);
   g_test_add_func ("/print/cli", test_cli);
 

@@ -95,6 +95,7 @@ struct _AuftaktPrintDocument
   AuftaktPrintKind  kind;
   char             *participant;
 
+  PangoFontMap     *font_map;   /* its own: see init() */
   PangoContext     *context;
   PangoLayout      *layout;
   PangoFontDescription *fonts[N_STYLES];
@@ -1301,6 +1302,7 @@ auftakt_print_document_finalize (GObject *object)
   g_clear_pointer (&self->participant, g_free);
   g_clear_object (&self->layout);
   g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
   for (guint i = 0; i < N_STYLES; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
@@ -1322,11 +1324,17 @@ auftakt_print_document_class_init (AuftaktPrintDocumentClass *klass)
 static void
 auftakt_print_document_init (AuftaktPrintDocument *self)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options = cairo_font_options_create ();
 
+  /* A font map of its own, not the thread's default: the window lays out
+   * a printout in a worker thread, and the default font map of the thread
+   * that creates the document is GTK's.  A PangoFcFontMap's caches have
+   * no lock, so measuring in the worker while GTK measures its labels
+   * corrupted them ("corrupted double-linked list detected").  The
+   * document's Pango objects are used by one thread at a time. */
+  self->font_map = pango_cairo_font_map_new ();
   /* the same metrics whatever the output: measured heights are drawn heights */
-  self->context = pango_font_map_create_context (font_map);
+  self->context = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (self->context, 72);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);

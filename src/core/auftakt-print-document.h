@@ -42,7 +42,10 @@ G_DECLARE_FINAL_TYPE (AuftaktPrintDocument, auftakt_print_document,
  * PDF (write_pdf) or, page by page, into any cairo context of the given
  * size (paginate, then draw_page — what GtkPrintOperation's begin-print
  * and draw-page need).  Dates and times are formatted in the user's
- * language (German: "Donnerstag, 15. März 2018", "11:00–12:15 Uhr"). */
+ * language (German: "Donnerstag, 15. März 2018", "11:00–12:15 Uhr").
+ * It measures with a Pango font map of its own, so any thread may lay it
+ * out or draw it while others use Pango — one thread at a time per
+ * document. */
 
 GQuark                auftakt_print_error_quark         (void);
 
