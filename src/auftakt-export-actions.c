@@ -128,10 +128,10 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  AuftaktWindow *window = AUFTAKT_WINDOW (source);
+  g_autoptr(GTask) outer = user_data;
+  AuftaktWindow *window = AUFTAKT_WINDOW (g_task_get_source_object (outer));
   GTask *task = G_TASK (result);
   ExportData *export = g_task_get_task_data (task);
-  g_autoptr(GTask) outer = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (task, &error))
@@ -321,7 +321,9 @@ auftakt_export_actions_export_async (AuftaktWindow        *window,
   export->path = g_file_get_path (file);
   export->basename = g_file_get_basename (file);
 
-  task = g_task_new (window, NULL, export_done_cb, g_steal_pointer (&outer));
+  /* Not the window: the worker may drop the last reference to its task,
+   * and with it to the task's object, once the callback has run. */
+  task = g_task_new (NULL, NULL, export_done_cb, g_steal_pointer (&outer));
   g_task_set_task_data (task, export, export_data_free);
   g_task_run_in_thread (task, export_thread);
 }

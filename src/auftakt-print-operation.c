@@ -32,11 +32,25 @@ prepare_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  AuftaktPrintOperation *self = source_object;
+  AuftaktPrintDocument *document = source_object;
   GError *error = NULL;
 
-  if (auftakt_print_document_paginate (self->document, AUFTAKT_PRINT_A4_WIDTH,
+  if (auftakt_print_document_paginate (document, AUFTAKT_PRINT_A4_WIDTH,
                                        AUFTAKT_PRINT_A4_HEIGHT, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+paginated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -194,10 +208,16 @@ auftakt_print_operation_prepare_async (AuftaktPrintOperation *self,
                                        gpointer               user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) thread_task = NULL;
 
   g_task_set_source_tag (task, auftakt_print_operation_prepare_async);
   self->width = 0;
-  g_task_run_in_thread (task, prepare_thread);
+  /* The worker's task holds the document only: the worker may drop the
+   * last reference to its task after the callback has run, and the
+   * operation, a GTK object, must not be finalized in that thread. */
+  thread_task = g_task_new (self->document, cancellable, paginated_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, prepare_thread);
+  g_task_run_in_thread (thread_task, prepare_thread);
 }
 
 gboolean

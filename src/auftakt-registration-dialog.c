@@ -435,7 +435,7 @@ read_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  AuftaktRegistrationDialog *self = AUFTAKT_REGISTRATION_DIALOG (source);
+  g_autoptr(AuftaktRegistrationDialog) self = user_data;
   g_autoptr(AuftaktCsv) csv = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -751,7 +751,10 @@ auftakt_registration_dialog_load_file (AuftaktRegistrationDialog *self,
   gtk_stack_set_visible_child_name (self->stack, "loading");
   set_loading (self, TRUE);
 
-  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
+  /* The dialog is no source object of the task: the worker may drop the
+   * last reference to its task once the callback has run, and a widget
+   * must not be finalized in that thread. */
+  task = g_task_new (NULL, self->cancellable, read_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, auftakt_registration_dialog_load_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, read_thread);
