@@ -83,6 +83,10 @@ activate_cb (GApplication *app,
   AuftaktWindow *window = auftakt_window_new (AUFTAKT_APPLICATION (app));
   g_autoptr(GError) error = NULL;
 
+  /* This handler runs before the application's own, which would open a
+   * window of its own once this one is gone and so keep the tool running. */
+  g_signal_stop_emission_by_name (app, "activate");
+
   g_application_hold (app);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
