@@ -952,21 +952,18 @@ auftakt_document_save_item (AuftaktDocument  *self,
   return commit_edit (self, edit, error);
 }
 
-gboolean
-auftakt_document_save_items (AuftaktDocument  *self,
-                             GPtrArray        *items,
-                             const char       *label,
-                             GError          **error)
+/* Steps saving @items (of one type, new or changed) in @edit. */
+static void
+add_save_steps (AuftaktDocument *self,
+                Edit            *edit,
+                GPtrArray       *items)
 {
   g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
   GListStore *list;
   GType type;
-  Edit *edit;
-
-  g_return_val_if_fail (AUFTAKT_IS_DOCUMENT (self), FALSE);
 
   if (items->len == 0)
-    return TRUE;
+    return;
   type = G_OBJECT_TYPE (g_ptr_array_index (items, 0));
   list = auftakt_document_get_list (self, type);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
@@ -976,7 +973,6 @@ auftakt_document_save_items (AuftaktDocument  *self,
       g_hash_table_insert (positions, (gpointer) item_id (item), GUINT_TO_POINTER (i + 1));
     }
 
-  edit = edit_new (label);
   for (guint i = 0; i < items->len; i++)
     {
       GObject *item = g_ptr_array_index (items, i);
@@ -988,25 +984,24 @@ auftakt_document_save_items (AuftaktDocument  *self,
       add_item_step (edit, type, item_id (item), before, item,
                      position > 0 ? position - 1 : g_list_model_get_n_items (G_LIST_MODEL (list)));
     }
-  return commit_edit (self, edit, error);
 }
 
-gboolean
-auftakt_document_delete_items (AuftaktDocument     *self,
-                               GType                item_type,
-                               const char * const  *ids,
-                               GError             **error)
+/* Steps deleting the items of @item_type with @ids, and what refers to
+ * them, in @edit. */
+static void
+add_delete_steps (AuftaktDocument     *self,
+                  Edit                *edit,
+                  GType                item_type,
+                  const char * const  *ids)
 {
   g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
   GListStore *list = auftakt_document_get_list (self, item_type);
   AuftaktSchedule *schedule = auftakt_event_get_schedule (self->event);
-  guint n_ids = g_strv_length ((char **) ids);
-  Edit *edit;
 
   for (guint i = 0; ids[i] != NULL; i++)
     g_hash_table_add (set, (gpointer) ids[i]);
-
-  edit = edit_new (g_dngettext (GETTEXT_PACKAGE, "Delete", "Delete", n_ids));
+  if (g_hash_table_size (set) == 0)
+    return;
 
   /* First what refers to the items, so that the file never holds a
    * reference to nothing; undo runs the steps backwards. */
@@ -1047,7 +1042,57 @@ auftakt_document_delete_items (AuftaktDocument     *self,
       if (g_hash_table_contains (set, item_id (item)))
         add_item_step (edit, item_type, item_id (item), item, NULL, i);
     }
+}
 
+gboolean
+auftakt_document_save_items (AuftaktDocument  *self,
+                             GPtrArray        *items,
+                             const char       *label,
+                             GError          **error)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (AUFTAKT_IS_DOCUMENT (self), FALSE);
+
+  edit = edit_new (label);
+  add_save_steps (self, edit, items);
+  return commit_edit (self, edit, error);
+}
+
+gboolean
+auftakt_document_delete_items (AuftaktDocument     *self,
+                               GType                item_type,
+                               const char * const  *ids,
+                               GError             **error)
+{
+  guint n_ids = g_strv_length ((char **) ids);
+  Edit *edit;
+
+  edit = edit_new (g_dngettext (GETTEXT_PACKAGE, "Delete", "Delete", n_ids));
+  add_delete_steps (self, edit, item_type, ids);
+  return commit_edit (self, edit, error);
+}
+
+gboolean
+auftakt_document_delete_and_save_items (AuftaktDocument     *self,
+                                        GType                item_type,
+                                        const char * const  *delete_ids,
+                                        GPtrArray           *items,
+                                        const char          *label,
+                                        GError             **error)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (AUFTAKT_IS_DOCUMENT (self), FALSE);
+  for (guint i = 0; i < items->len; i++)
+    g_return_val_if_fail (G_OBJECT_TYPE (g_ptr_array_index (items, i)) == item_type, FALSE);
+
+  edit = edit_new (label);
+  /* Positions of new items are taken before the deletions: inserted at
+   * the end of the shortened list, they stay in order. */
+  if (delete_ids != NULL)
+    add_delete_steps (self, edit, item_type, delete_ids);
+  add_save_steps (self, edit, items);
   return commit_edit (self, edit, error);
 }
 

@@ -61,6 +61,15 @@ gboolean            auftakt_document_delete_items      (AuftaktDocument  *self,
                                                         GType             item_type,
                                                         const char * const *ids,
                                                         GError          **error);
+/* Deletes the items of @item_type with @delete_ids (as delete_items) and
+ * saves @items of that type (as save_items), as one undoable edit: an
+ * import that removes, adds and changes at once. */
+gboolean            auftakt_document_delete_and_save_items (AuftaktDocument *self,
+                                                        GType             item_type,
+                                                        const char * const *delete_ids,
+                                                        GPtrArray        *items,
+                                                        const char       *label,
+                                                        GError          **error);
 gboolean            auftakt_document_save_event_properties (AuftaktDocument *self,
                                                         const char       *title,
                                                         const char       *date,

@@ -500,8 +500,8 @@ items_equal (GObject *a,
 }
 
 /* Writes the difference between the document's participants and those of
- * the snapshot the import changed: removals (with their attendances) as
- * one edit, additions and changes as another. */
+ * the snapshot the import changed — removals (with their attendances),
+ * additions and changes — as one edit, which one undo takes back. */
 static gboolean
 commit_to_document (AuftaktRegistrationDialog  *self,
                     AuftaktDocument            *document,
@@ -543,21 +543,9 @@ commit_to_document (AuftaktRegistrationDialog  *self,
     }
   removed_ids = g_strv_builder_end (removed);
 
-  if (removed_ids[0] != NULL &&
-      !auftakt_document_delete_items (document, AUFTAKT_TYPE_PARTICIPANT,
-                                      (const char * const *) removed_ids, error))
-    return FALSE;
-  if (saved->len > 0 &&
-      !auftakt_document_save_items (document, saved, _("Import Registrations"), error))
-    {
-      g_autoptr(GError) undo_error = NULL;
-
-      /* All or nothing: take the removals back. */
-      if (removed_ids[0] != NULL && !auftakt_document_undo (document, &undo_error))
-        g_warning ("Could not restore the removed participants: %s", undo_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return auftakt_document_delete_and_save_items (document, AUFTAKT_TYPE_PARTICIPANT,
+                                                 (const char * const *) removed_ids, saved,
+                                                 _("Import Registrations"), error);
 }
 
 static void
