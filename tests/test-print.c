@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
@@ -424,6 +425,79 @@ test_formats (void)
   g_assert_cmpstr (auftakt_print_kind_to_string (AUFTAKT_PRINT_KIND_ROOMS), ==, "rooms");
 }
 
+static gpointer
+read_all (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  /* Opening a FIFO for reading waits for its writer. */
+  g_assert_true (g_file_get_contents (data, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* A pipe or a device is written to directly (renaming a file over it
+ * would replace it); through a link the file it points to is replaced. */
+static void
+test_outputs (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (3);
+  g_autoptr(AuftaktPrintDocument) document =
+    auftakt_print_document_new (event, AUFTAKT_PRINT_KIND_AGENDA);
+  g_autofree char *dir = g_dir_make_tmp ("test-print-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GStatBuf buf;
+  GThread *reader;
+  gsize length;
+  const char *data;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("reader", read_all, fifo);
+  g_assert_true (auftakt_print_document_write_pdf (document, fifo, NULL, &error));
+  g_assert_no_error (error);
+  bytes = g_thread_join (reader);
+  data = g_bytes_get_data (bytes, &length);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  g_assert_true (g_strstr_len (data + length - 8, 8, "%%EOF") != NULL);
+  g_assert_cmpint (g_lstat (fifo, &buf), ==, 0);
+  g_assert_true (S_ISFIFO (buf.st_mode));
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("target.pdf", link), ==, 0);
+  g_assert_true (auftakt_print_document_write_pdf (document, link, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &buf), ==, 0);
+  g_assert_true (S_ISLNK (buf.st_mode));
+  text = pdf_text (target, 0);
+  assert_contains (text, "Digitale Kommune Potsdam");
+
+  /* A device that refuses: the error names it. */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_assert_false (auftakt_print_document_write_pdf (document, "/dev/full", NULL, &error));
+      g_assert_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_WRITE);
+      g_assert_true (g_str_has_prefix (error->message, "/dev/full: "));
+      g_clear_error (&error);
+    }
+
+  /* No temporary file left beside the target. */
+  listing = g_dir_open (dir, 0, NULL);
+  for (const char *name; (name = g_dir_read_name (listing)) != NULL; )
+    g_assert_false (name[0] == '.');
+
+  g_remove (fifo);
+  g_remove (link);
+  g_remove (target);
+  g_rmdir (dir);
+}
+
 /* GtkPrintOperation's way: paginate for its page size, draw page by page. */
 static void
 test_paginate_letter (void)
@@ -542,6 +616,13 @@ test_demo (void)
     }
 }
 
+/* (run() is hidden in test_cli() by its FixtureRun) */
+static char *
+run_command (const char * const *argv)
+{
+  return run (argv);
+}
+
 static void
 test_cli (void)
 {
@@ -599,6 +680,24 @@ test_cli (void)
   fixture_run_cli (&run, "print", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
+  /* -o /dev/stdout: the PDF alone on stdout, the report on stderr. */
+  fixture_run_cli (&run, "print", plan, "--kind", "agenda", "-o", "/dev/stdout", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
+  g_assert_nonnull (strstr (run.err, "\npages=1\n"));
+  {
+    const char *script = "\"$AUFTAKT_CLI\" print \"$1\" --kind agenda -o /dev/stdout | "
+                         "pdftotext - - && "
+                         "\"$AUFTAKT_CLI\" print \"$1\" --kind agenda -o /dev/stdout > \"$2\"";
+    const char *argv[] = { "sh", "-c", script, "sh", plan, out, NULL };
+    g_autofree char *piped = run_command (argv);
+    g_autofree char *redirected = pdf_text (out, 0);
+
+    assert_contains (piped, "Digitale Kommune Potsdam");
+    assert_contains (redirected, "Digitale Kommune Potsdam");
+    g_assert_cmpint (g_remove (out), ==, 0);
+  }
+
   g_assert_cmpint (g_remove (plan), ==, 0);
   g_assert_cmpint (g_remove (bare), ==, 0);
 }
@@ -619,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/print/referees", test_referees);
   g_test_add_func ("/print/agenda", test_agenda);
   g_test_add_func ("/print/errors", test_errors);
+  g_test_add_func ("/print/outputs", test_outputs);
   g_test_add_func ("/print/paginate-letter", test_paginate_letter);
   g_test_add_func ("/print/progress", test_progress);
   g_test_add_func ("/print/threads", test_threads);

@@ -3,12 +3,24 @@
 
 #include "config.h"
 
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "auftakt-cli-common.h"
 #include "auftakt-print-document.h"
 
-/* print PLAN.auftakt --kind KIND -o OUT.pdf: the machine line is "pages=N". */
+/* print PLAN.auftakt --kind KIND -o OUT.pdf: the machine line is "pages=N"
+ * (on stderr when the PDF goes to stdout: -o /dev/stdout). */
+
+static gboolean
+is_stdout (const char *path)
+{
+  GStatBuf file, out;
+
+  return g_stat (path, &file) == 0 && fstat (STDOUT_FILENO, &out) == 0 &&
+         file.st_dev == out.st_dev && file.st_ino == out.st_ino;
+}
 
 int
 auftakt_cli_print (int    argc,
@@ -34,7 +46,9 @@ auftakt_cli_print (int    argc,
   g_autoptr(AuftaktEvent) event = NULL;
   g_autoptr(AuftaktPrintDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
   AuftaktPrintKind kind;
+  gboolean to_stdout;
   guint n_pages;
   int status;
 
@@ -59,6 +73,7 @@ auftakt_cli_print (int    argc,
   if (event == NULL)
     return auftakt_cli_fail (argv[1], error);
 
+  to_stdout = is_stdout (output);
   document = auftakt_print_document_new (event, kind);
   auftakt_print_document_set_participant (document, participant);
   if (!auftakt_print_document_write_pdf (document, output, NULL, &error))
@@ -67,9 +82,13 @@ auftakt_cli_print (int    argc,
                              error);
 
   n_pages = auftakt_print_document_get_n_pages (document);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u page to %s", "Wrote %u pages to %s", n_pages),
-           n_pages, output);
-  g_print ("\npages=%u\n", n_pages);
+  report = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u page to %s",
+                                         "Wrote %u pages to %s", n_pages),
+                            n_pages, output);
+  if (to_stdout)
+    g_printerr ("%s\npages=%u\n", report, n_pages);
+  else
+    g_print ("%s\npages=%u\n", report, n_pages);
 
   return AUFTAKT_EXIT_OK;
 }

@@ -1602,12 +1602,52 @@ kind_title (AuftaktPrintKind kind)
     }
 }
 
+typedef struct {
+  int fd;
+  int saved_errno;  /* of the first failed write */
+} Sink;
+
+static cairo_status_t
+write_to_fd (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  Sink *sink = closure;
+
+  while (length > 0)
+    {
+      gssize n = write (sink->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          sink->saved_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+set_write_error (const char  *path,
+                 int          saved_errno,
+                 GError     **error)
+{
+  g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_WRITE,
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
+}
+
 gboolean
 auftakt_print_document_write_pdf (AuftaktPrintDocument  *self,
                                   const char            *path,
                                   GCancellable          *cancellable,
                                   GError               **error)
 {
+  g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
@@ -1615,7 +1655,7 @@ auftakt_print_document_write_pdf (AuftaktPrintDocument  *self,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  int fd;
+  Sink sink = { -1, 0 };
 
   g_return_val_if_fail (AUFTAKT_IS_PRINT_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1624,22 +1664,27 @@ auftakt_print_document_write_pdf (AuftaktPrintDocument  *self,
                                         cancellable, error))
     return FALSE;
 
-  /* beside the target, so that the rename cannot cross file systems */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp, O_RDWR, 0666);  /* as any new file: umask applies */
-  if (fd < 0)
+  if (auftakt_resolve_output (path, &target))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_WRITE,
-                   "%s: %s", path, g_strerror (saved_errno));
-      return FALSE;
+      /* beside the target, so that the rename cannot cross file systems */
+      dir = g_path_get_dirname (target);
+      base = g_path_get_basename (target);
+      temp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
+      sink.fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);  /* umask applies */
+      if (sink.fd < 0)
+        return set_write_error (path, errno, error);
     }
-  close (fd);
+  else
+    {
+      /* A device or a pipe (-o /dev/stdout): renaming a file over it would
+       * replace it, so the PDF goes straight in. */
+      sink.fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+      if (sink.fd < 0)
+        return set_write_error (path, errno, error);
+    }
 
-  surface = cairo_pdf_surface_create (temp, AUFTAKT_PRINT_A4_WIDTH, AUFTAKT_PRINT_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd, &sink, AUFTAKT_PRINT_A4_WIDTH,
+                                                 AUFTAKT_PRINT_A4_HEIGHT);
   title = g_strdup_printf ("%s – %s", auftakt_event_get_title (self->event) != NULL ?
                            auftakt_event_get_title (self->event) :
                            auftakt_event_get_id (self->event),
@@ -1654,7 +1699,9 @@ auftakt_print_document_write_pdf (AuftaktPrintDocument  *self,
         {
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
-          g_unlink (temp);
+          close (sink.fd);
+          if (temp != NULL)
+            g_unlink (temp);
           return FALSE;
         }
       auftakt_print_document_draw_page (self, cr, i);
@@ -1668,22 +1715,26 @@ auftakt_print_document_write_pdf (AuftaktPrintDocument  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (close (sink.fd) != 0 && sink.saved_errno == 0)
+    sink.saved_errno = errno;
+  if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
     {
-      g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_WRITE,
-                   "%s: %s", path, cairo_status_to_string (status));
-      g_unlink (temp);
+      if (sink.saved_errno != 0)
+        set_write_error (path, sink.saved_errno, error);
+      else
+        g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_WRITE,
+                     "%s: %s", path, cairo_status_to_string (status));
+      if (temp != NULL)
+        g_unlink (temp);
       return FALSE;
     }
 
-  if (g_rename (temp, path) != 0)
+  if (temp != NULL && g_rename (temp, target) != 0)
     {
       int saved_errno = errno;
 
-      g_set_error (error, AUFTAKT_PRINT_ERROR, AUFTAKT_PRINT_ERROR_WRITE,
-                   "%s: %s", path, g_strerror (saved_errno));
       g_unlink (temp);
-      return FALSE;
+      return set_write_error (path, saved_errno, error);
     }
 
   return TRUE;

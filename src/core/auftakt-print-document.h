@@ -82,7 +82,9 @@ void auftakt_print_document_set_progress_func (AuftaktPrintDocument     *self,
                                                gpointer                  user_data);
 
 /* Paginates for A4 and writes a PDF through a temporary file: a failure
- * or cancellation leaves nothing at @path. */
+ * or cancellation leaves nothing at @path.  Through a symbolic link the
+ * file it points to is replaced; a device or a pipe (/dev/stdout) is
+ * written to directly. */
 gboolean              auftakt_print_document_write_pdf  (AuftaktPrintDocument *self,
                                                          const char           *path,
                                                          GCancellable         *cancellable,

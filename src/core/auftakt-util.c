@@ -206,13 +206,46 @@ write_directly (const char  *path,
 }
 
 /**
+ * auftakt_resolve_output:
+ * @path: where to write
+ * @target: (out): the file to replace
+ *
+ * How auftakt_write_file() writes @path: %FALSE for a device or a pipe
+ * (`-o /dev/stdout`), which is written directly, since renaming a file
+ * over it would replace it; %TRUE otherwise, with the file to replace
+ * whole in @target — through a symbolic link the file it points to, not
+ * the link.
+ */
+gboolean
+auftakt_resolve_output (const char  *path,
+                        char       **target)
+{
+  GStatBuf buf;
+
+  *target = NULL;
+  if (g_stat (path, &buf) == 0 && !S_ISREG (buf.st_mode) && !S_ISDIR (buf.st_mode))
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *resolved = realpath (path, NULL);
+
+      /* a dangling link is replaced, as before */
+      *target = g_strdup (resolved);
+      free (resolved);
+    }
+  if (*target == NULL)
+    *target = g_strdup (path);
+  return TRUE;
+}
+
+/**
  * auftakt_write_file:
  *
  * Writes a whole file, so that nobody ever sees half of it: to a temporary
- * file renamed over @path (g_file_set_contents()).  Through a symbolic link
- * the file it points to is replaced, not the link; a device or a pipe
- * (`-o /dev/stdout`) is written to directly, since renaming a file over it
- * would replace it.  Errors are in %G_FILE_ERROR.
+ * file renamed over @path (g_file_set_contents()), or directly into a
+ * device or a pipe (see auftakt_resolve_output()).  Errors are in
+ * %G_FILE_ERROR.
  */
 gboolean
 auftakt_write_file (const char  *path,
@@ -221,19 +254,9 @@ auftakt_write_file (const char  *path,
                     GError     **error)
 {
   g_autofree char *target = NULL;
-  GStatBuf buf;
 
-  if (g_stat (path, &buf) == 0 && !S_ISREG (buf.st_mode) && !S_ISDIR (buf.st_mode))
+  if (!auftakt_resolve_output (path, &target))
     return write_directly (path, contents, length, error);
 
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      char *resolved = realpath (path, NULL);
-
-      /* a dangling link is replaced, as before */
-      target = g_strdup (resolved);
-      free (resolved);
-    }
-
-  return g_file_set_contents (target != NULL ? target : path, contents, length, error);
+  return g_file_set_contents (target, contents, length, error);
 }

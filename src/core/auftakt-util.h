@@ -22,6 +22,8 @@ gboolean  auftakt_parse_minutes     (const char         *text,
 gboolean  auftakt_parse_count       (const char         *text,
                                      int                *value);
 
+gboolean  auftakt_resolve_output    (const char         *path,
+                                     char              **target);
 gboolean  auftakt_write_file        (const char         *path,
                                      const char         *contents,
                                      gsize               length,
