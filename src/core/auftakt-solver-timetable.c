@@ -148,6 +148,7 @@ _auftakt_timetable_build (AuftaktSearch *se,
   g_autofree gint64 *seats = g_new0 (gint64, W);
   g_autofree gint64 *load = g_new0 (gint64, R);
   g_autofree gint64 *target = g_new0 (gint64, R);
+  g_autofree gint64 *need_r = g_new0 (gint64, R);
   g_autofree gint64 *forced = g_new0 (gint64, R);
   g_autofree gint64 *available = g_new0 (gint64, R);
   g_autofree int *rooms = g_new (int, (gsize) R * M + 1);
@@ -183,6 +184,7 @@ _auftakt_timetable_build (AuftaktSearch *se,
 
       target[r] = MAX (forced[r], share + share / 20);
       target[r] = MIN (target[r], available[r]);
+      need_r[r] = MIN (MAX (forced[r], share), available[r]);
     }
 
   /* what the required sessions hold already */
@@ -242,6 +244,11 @@ _auftakt_timetable_build (AuftaktSearch *se,
                       + 2.0 * MIN (MAX (0, after - before), short_r);
               if (u2 * 2 < se->lo[w] && short_r == 0)
                 score = 0;
+              /* a re-solve keeps the published timetable, and adds a
+               * session only where a round lacks seats: an extra session
+               * would have to be filled by moving people into it */
+              if (se->w_change > 0)
+                score = MIN (MAX (0, after - before), MAX (0, need_r[r] - load[r]));
               score -= 0.001 * se->lo[w] + 0.0001 * load[r] / (double) MAX (1, target[r]);
               if (score > best_score)
                 {
