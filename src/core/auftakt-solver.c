@@ -288,7 +288,6 @@ typedef struct {
   AuftaktSearch *se;
   const gint64 *want;
   gint64 bound;
-  Report *report;
 } Worker;
 
 /* The first timetable from the bound's demand, everyone placed, the
