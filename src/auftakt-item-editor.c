@@ -172,18 +172,21 @@ find_field (AuftaktItemEditor *self,
   return NULL;
 }
 
-static const char *
-type_noun (GType type)
+/* One whole sentence per kind of item: other languages inflect the noun
+ * and what goes with it. */
+static char *
+unknown_id_message (GType       type,
+                    const char *id)
 {
   if (type == AUFTAKT_TYPE_ROUND)
-    return _("round");
+    return g_strdup_printf (_("No round has the ID “%s”: it may have been deleted"), id);
   if (type == AUFTAKT_TYPE_WORKSHOP)
-    return _("workshop");
+    return g_strdup_printf (_("No workshop has the ID “%s”: it may have been deleted"), id);
   if (type == AUFTAKT_TYPE_REFEREE)
-    return _("referee");
+    return g_strdup_printf (_("No referee has the ID “%s”: it may have been deleted"), id);
   if (type == AUFTAKT_TYPE_ROOM)
-    return _("room");
-  return _("item");
+    return g_strdup_printf (_("No room has the ID “%s”: it may have been deleted"), id);
+  return g_strdup_printf (_("Nothing has the ID “%s”: it may have been deleted"), id);
 }
 
 static char **
@@ -298,9 +301,7 @@ validate_field (AuftaktItemEditor *self,
         for (guint i = 0; ids[i] != NULL; i++)
           {
             if (!id_exists (self, spec->ref_type (), ids[i]))
-              /* Translators: "No workshop has the ID “W9”…" */
-              return g_strdup_printf (_("No %s has the ID “%s”: it may have been deleted"),
-                                      type_noun (spec->ref_type ()), ids[i]);
+              return unknown_id_message (spec->ref_type (), ids[i]);
             if (!g_hash_table_add (seen, ids[i]))
               return g_strdup_printf (_("“%s” is named twice"), ids[i]);
           }

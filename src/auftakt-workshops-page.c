@@ -202,9 +202,18 @@ refresh (AuftaktWorkshopsPage *self)
       add_workshop_row (self, group, workshop);
     }
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u workshop in %u clusters",
-                                        "%u workshops in %u clusters", n_workshops),
-                           n_workshops, g_list_model_get_n_items (clusters));
+  {
+    guint n_clusters = g_list_model_get_n_items (clusters);
+    g_autofree char *workshop_text = NULL;
+    g_autofree char *cluster_text = NULL;
+
+    workshop_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u workshop", "%u workshops",
+                                                  n_workshops), n_workshops);
+    cluster_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u cluster",
+                                                 "in %u clusters", n_clusters), n_clusters);
+    /* Translators: "12 workshops" and "in 3 clusters", above the list */
+    count = g_strdup_printf (C_("workshop count", "%s %s"), workshop_text, cluster_text);
+  }
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack,
                                     n_workshops > 0 || g_list_model_get_n_items (clusters) > 0

@@ -14,7 +14,10 @@ GOptionContext *
 auftakt_cli_option_context (const AuftaktCliCommand *command,
                             const GOptionEntry      *entries)
 {
-  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, command->parameters);
+  /* The command's name stays as typed; GOption would look the whole line
+   * up in the catalogue, where only the parameters are. */
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name,
+                                                 _(command->parameters));
   GOptionContext *context = g_option_context_new (parameters);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

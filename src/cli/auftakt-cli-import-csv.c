@@ -28,7 +28,9 @@ print_mapping (AuftaktRegistrationImport *import)
 {
   AuftaktCsv *csv = auftakt_registration_import_get_csv (import);
   char separator = auftakt_csv_get_separator (csv);
-  g_autofree char *shown = separator == '\t' ? g_strdup ("Tab") : g_strdup_printf ("%c", separator);
+  /* Translators: the separator of a CSV file's columns, the tab character */
+  g_autofree char *shown = separator == '\t' ? g_strdup (C_("separator", "Tab"))
+                                              : g_strdup_printf ("%c", separator);
 
   g_print (_("%s: %s, separator “%s”; columns:"), auftakt_csv_get_display_name (csv),
            auftakt_csv_encoding_get_label (auftakt_csv_get_encoding (csv)), shown);
