@@ -286,6 +286,78 @@ test_attendance (void)
   g_assert_cmpint (g_remove (path), ==, 0);
 }
 
+/* Long German compounds in the organisation column are not broken inside
+ * a word while a smaller size lets them fit whole; every word stays in
+ * its column. */
+static void
+test_attendance_long_words (void)
+{
+  g_autoptr(AuftaktEvent) event = fixture_event_new_with_schedule (6);
+  const char * const organisations[] = {
+    "Stadtverwaltungsamt",
+    "Straßenverkehrsbehörde Landeshauptstadt",
+    "Landesamt für Digitalisierung, Breitband und Vermessung",
+    "Rechtsschutzversicherungsgesellschaften",
+    "Bezirksschornsteinfegermeister Innung Potsdam",
+    /* too long for the column even in small print: broken, but inside */
+    "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung",
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "-f", "1", "-l", "1", NULL,
+                         "-", NULL };
+  g_autofree char *html = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  guint inside = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (organisations); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%u", i + 1);
+
+      auftakt_participant_set_organisation (auftakt_event_find_participant (event, id),
+                                            organisations[i]);
+    }
+  path = write_pdf (event, AUFTAKT_PRINT_KIND_ATTENDANCE, NULL, "long-words.pdf");
+  text = pdf_text (path, 1);
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (organisations); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (organisations[i], " ", -1);
+
+      for (guint j = 0; words[j] != NULL; j++)
+        assert_contains (text, words[j]);
+    }
+
+  /* The organisation column: 51 + 0.37 × 493.3 to 51 + 0.72 × 493.3 points. */
+  argv[8] = path;
+  html = run (argv);
+  regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\" "
+                       "yMax=\"[0-9.]+\">([^<]*)</word>", G_REGEX_RAW, 0, NULL);
+  g_regex_match (regex, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *x0 = g_match_info_fetch (match, 1);
+      g_autofree char *x1 = g_match_info_fetch (match, 2);
+      g_autofree char *word = g_match_info_fetch (match, 3);
+
+      if (g_str_has_suffix (word, "-"))
+        word[strlen (word) - 1] = '\0';
+      for (guint i = 0; i < G_N_ELEMENTS (organisations); i++)
+        if (strstr (organisations[i], word) != NULL && strlen (word) > 8)
+          {
+            if (g_ascii_strtod (x0, NULL) < 233.5 || g_ascii_strtod (x1, NULL) > 406.5)
+              g_error ("“%s” at %s–%s is outside the organisation column", word, x0, x1);
+            inside++;
+            break;
+          }
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (inside, >=, G_N_ELEMENTS (organisations));
+  assert_inside_margins (path);
+  if (g_getenv ("AUFTAKT_KEEP_PDF") == NULL)
+    g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 static void
 test_rooms (void)
 {
@@ -714,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/print/participants/one", test_one_participant);
   g_test_add_func ("/print/participants/one-page-each", test_one_page_each);
   g_test_add_func ("/print/attendance", test_attendance);
+  g_test_add_func ("/print/attendance/long-words", test_attendance_long_words);
   g_test_add_func ("/print/rooms", test_rooms);
   g_test_add_func ("/print/referees", test_referees);
   g_test_add_func ("/print/agenda", test_agenda);

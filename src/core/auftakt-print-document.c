@@ -29,6 +29,7 @@
 #define CELL_PAD_X      4.0
 #define CELL_PAD_Y      3.5
 #define MIN_SCALE       0.55
+#define MIN_FONT_SCALE  0.7   /* of a cell's text with a word too long for it */
 
 typedef enum {
   BLOCK_TEXT,
@@ -140,7 +141,7 @@ static const double sign_columns[] = { 0.24, 0.76 };
 static const double referee_columns[] = { 0.17, 0.43, 0.24, 0.16 };
 static const double overview_columns[] = { 0.16, 0.07, 0.55, 0.22 };
 static const double workshop_list_columns[] = { 0.38, 0.24, 0.38 };
-static const double attendance_columns[] = { 0.07, 0.34, 0.31, 0.28 };
+static const double attendance_columns[] = { 0.06, 0.31, 0.35, 0.28 };
 
 static void
 block_free (gpointer data)
@@ -1049,6 +1050,43 @@ build_attendance (AuftaktPrintDocument *self)
 
 /* Measuring and placing */
 
+/* Lines are broken between words only, so that a long German compound
+ * ("Straßenverkehrsbehörde") in a narrow column is not cut at a random
+ * letter: a word wider than its column makes the whole cell smaller, down
+ * to MIN_FONT_SCALE of its size.  A word too long even then is broken
+ * between letters (with a hyphen) at the normal size, where its pieces are
+ * longest. */
+static void
+fit_words (PangoLayout                *layout,
+           const PangoFontDescription *font,
+           int                         width)
+{
+  g_autoptr(PangoFontDescription) smaller = NULL;
+  PangoRectangle logical;
+  double scale = 1;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (logical.width <= width)
+    return;
+
+  smaller = pango_font_description_copy (font);
+  /* Metrics are not hinted, so widths shrink with the size; but the
+   * breaks may move: a few tries. */
+  for (guint i = 0; i < 4 && logical.width > width && scale > MIN_FONT_SCALE; i++)
+    {
+      scale = MAX (MIN_FONT_SCALE, scale * width / logical.width * 0.995);
+      pango_font_description_set_size (smaller, (int) (pango_font_description_get_size (font) *
+                                                       scale));
+      pango_layout_set_font_description (layout, smaller);
+      pango_layout_get_extents (layout, NULL, &logical);
+    }
+  if (logical.width > width)
+    {
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+}
+
 /* A layout of @markup, shared: thousands of personal schedules repeat the
  * same agenda rows, and shaping them once saves most of the time. */
 static PangoLayout *
@@ -1069,10 +1107,11 @@ get_layout (AuftaktPrintDocument *self,
     g_hash_table_remove_all (self->layouts);
 
   layout = pango_layout_new (self->context);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_font_description (layout, self->fonts[style]);
   pango_layout_set_width (layout, pango_width);
   pango_layout_set_markup (layout, markup, -1);
+  fit_words (layout, self->fonts[style], pango_width);
   g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
 
   return layout;
