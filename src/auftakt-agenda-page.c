@@ -14,25 +14,15 @@
 /* The plenary programme as a time line, and the workshop rounds. */
 struct _AuftaktAgendaPage
 {
-  GtkWidget parent_instance;
+  AuftaktPage parent_instance;
 
   AdwPreferencesGroup *agenda_group;
   AdwPreferencesGroup *rounds_group;
 
-  AuftaktDocument *document;
-  gulong           changed_id;
-  GPtrArray       *rows;
+  GPtrArray           *rows;
 };
 
-G_DEFINE_FINAL_TYPE (AuftaktAgendaPage, auftakt_agenda_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AuftaktAgendaPage, auftakt_agenda_page, AUFTAKT_TYPE_PAGE)
 
 static char *
 format_span (int start,
@@ -92,8 +82,10 @@ add_row (AuftaktAgendaPage   *self,
 }
 
 static void
-refresh (AuftaktAgendaPage *self)
+refresh (AuftaktPage *page)
 {
+  AuftaktAgendaPage *self = AUFTAKT_AGENDA_PAGE (page);
+  AuftaktDocument *document = auftakt_page_get_document (page);
   AuftaktEvent *event;
   GListModel *agenda, *rounds;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -107,12 +99,12 @@ refresh (AuftaktAgendaPage *self)
     }
   g_ptr_array_set_size (self->rows, 0);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-item", self->document != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-round", self->document != NULL);
-  if (self->document == NULL)
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-item", document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-round", document != NULL);
+  if (document == NULL)
     return;
 
-  event = auftakt_document_get_event (self->document);
+  event = auftakt_document_get_event (document);
   agenda = G_LIST_MODEL (auftakt_event_get_agenda (event));
   rounds = G_LIST_MODEL (auftakt_event_get_rounds (event));
 
@@ -176,25 +168,11 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-set_document (AuftaktAgendaPage *self,
-              AuftaktDocument   *document)
-{
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
-}
-
-static void
 auftakt_agenda_page_dispose (GObject *object)
 {
   AuftaktAgendaPage *self = AUFTAKT_AGENDA_PAGE (object);
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
+  auftakt_page_release_document (AUFTAKT_PAGE (self));
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_AGENDA_PAGE);
   while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
@@ -204,63 +182,19 @@ auftakt_agenda_page_dispose (GObject *object)
 }
 
 static void
-auftakt_agenda_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  AuftaktAgendaPage *self = AUFTAKT_AGENDA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-auftakt_agenda_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  AuftaktAgendaPage *self = AUFTAKT_AGENDA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 auftakt_agenda_page_class_init (AuftaktAgendaPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AuftaktPageClass *page_class = AUFTAKT_PAGE_CLASS (klass);
 
   object_class->dispose = auftakt_agenda_page_dispose;
-  object_class->get_property = auftakt_agenda_page_get_property;
-  object_class->set_property = auftakt_agenda_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, AUFTAKT_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_changed = refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/auftakt/Auftakt/ui/auftakt-agenda-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AuftaktAgendaPage, agenda_group);
   gtk_widget_class_bind_template_child (widget_class, AuftaktAgendaPage, rounds_group);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "agenda.add-round", NULL, add_action);

@@ -14,7 +14,7 @@
 /* The event's own fields and the state of the plan at a glance. */
 struct _AuftaktOverviewPage
 {
-  GtkWidget parent_instance;
+  AuftaktPage parent_instance;
 
   GtkWidget           *page;
   AdwEntryRow         *title_row;
@@ -32,19 +32,9 @@ struct _AuftaktOverviewPage
   GtkLabel            *unranked_label;
   GtkLabel            *count_labels[7];
 
-  AuftaktDocument *document;
-  gulong           changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (AuftaktOverviewPage, auftakt_overview_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AuftaktOverviewPage, auftakt_overview_page, AUFTAKT_TYPE_PAGE)
 
 static const struct {
   const char *title;
@@ -83,16 +73,18 @@ date_is_valid (const char *text)
 }
 
 static void
-refresh (AuftaktOverviewPage *self)
+refresh (AuftaktPage *page)
 {
+  AuftaktOverviewPage *self = AUFTAKT_OVERVIEW_PAGE (page);
+  AuftaktDocument *document = auftakt_page_get_document (page);
   AuftaktEvent *event;
   AuftaktCheckReport *report;
   GListStore *lists[7];
 
-  if (self->document == NULL)
+  if (document == NULL)
     return;
 
-  event = auftakt_document_get_event (self->document);
+  event = auftakt_document_get_event (document);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          auftakt_event_get_title (event) ? auftakt_event_get_title (event) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row),
@@ -115,7 +107,7 @@ refresh (AuftaktOverviewPage *self)
       gtk_label_set_text (self->count_labels[i], text);
     }
 
-  report = auftakt_document_get_report (self->document);
+  report = auftakt_document_get_report (document);
   gtk_widget_set_visible (self->first_row, report != NULL);
   gtk_widget_set_visible (self->top_k_row, report != NULL);
   gtk_widget_set_visible (self->unranked_row, report != NULL);
@@ -163,14 +155,15 @@ refresh (AuftaktOverviewPage *self)
 static void
 apply_cb (AuftaktOverviewPage *self)
 {
+  AuftaktDocument *document = auftakt_page_get_document (AUFTAKT_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
 
-  if (self->document == NULL || !date_is_valid (date))
+  if (document == NULL || !date_is_valid (date))
     return;
 
   if (!auftakt_document_save_event_properties (
-         self->document,
+         document,
          gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
          *date ? date : NULL,
          gtk_editable_get_text (GTK_EDITABLE (self->venue_row)),
@@ -191,23 +184,11 @@ date_changed_cb (AuftaktOverviewPage *self)
 }
 
 static void
-set_document (AuftaktOverviewPage *self,
-              AuftaktDocument     *document)
-{
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
-}
-
-static void
 auftakt_overview_page_dispose (GObject *object)
 {
   AuftaktOverviewPage *self = AUFTAKT_OVERVIEW_PAGE (object);
 
-  set_document (self, NULL);
+  auftakt_page_set_document (AUFTAKT_PAGE (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_OVERVIEW_PAGE);
   while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
     gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
@@ -216,57 +197,14 @@ auftakt_overview_page_dispose (GObject *object)
 }
 
 static void
-auftakt_overview_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  AuftaktOverviewPage *self = AUFTAKT_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-auftakt_overview_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  AuftaktOverviewPage *self = AUFTAKT_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 auftakt_overview_page_class_init (AuftaktOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AuftaktPageClass *page_class = AUFTAKT_PAGE_CLASS (klass);
 
   object_class->dispose = auftakt_overview_page_dispose;
-  object_class->get_property = auftakt_overview_page_get_property;
-  object_class->set_property = auftakt_overview_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, AUFTAKT_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_changed = refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/auftakt/Auftakt/ui/auftakt-overview-page.ui");
@@ -286,7 +224,6 @@ auftakt_overview_page_class_init (AuftaktOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AuftaktOverviewPage, unranked_label);
   gtk_widget_class_bind_template_callback (widget_class, apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

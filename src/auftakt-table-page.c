@@ -27,7 +27,7 @@ struct _Column {
 
 struct _AuftaktTablePage
 {
-  GtkWidget parent_instance;
+  AuftaktPage parent_instance;
 
   GtkSearchEntry *search_entry;
   GtkLabel       *count_label;
@@ -40,8 +40,6 @@ struct _AuftaktTablePage
   GtkWidget      *empty_add_button;
 
   GType                item_type;
-  AuftaktDocument     *document;
-  gulong               changed_id;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkMultiSelection   *selection;
@@ -51,15 +49,8 @@ struct _AuftaktTablePage
   char               **round_ids;  /* of the round columns */
 };
 
-G_DEFINE_FINAL_TYPE (AuftaktTablePage, auftakt_table_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AuftaktTablePage, auftakt_table_page, AUFTAKT_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 static GQuark haystack_quark;
 
 static const char *
@@ -139,7 +130,8 @@ static char *
 choices_text (AuftaktTablePage *self, gpointer item, Column *column)
 {
   const char * const *choices = auftakt_participant_get_choices (item);
-  AuftaktEvent *event = auftakt_document_get_event (self->document);
+  AuftaktEvent *event =
+    auftakt_document_get_event (auftakt_page_get_document (AUFTAKT_PAGE (self)));
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; choices[i] != NULL; i++)
@@ -160,8 +152,9 @@ choices_text (AuftaktTablePage *self, gpointer item, Column *column)
 static char *
 attended_text (AuftaktTablePage *self, gpointer item, Column *column)
 {
-  return g_strdup (auftakt_document_get_attended (self->document,
-                                                  auftakt_participant_get_id (item)));
+  return g_strdup (auftakt_document_get_attended (
+                     auftakt_page_get_document (AUFTAKT_PAGE (self)),
+                     auftakt_participant_get_id (item)));
 }
 
 static char *
@@ -293,13 +286,14 @@ filter_func (gpointer item,
 static void
 update_state (AuftaktTablePage *self)
 {
+  AuftaktDocument *document = auftakt_page_get_document (AUFTAKT_PAGE (self));
   guint n_all = 0, n_shown = 0, n_selected = 0;
   g_autofree char *count = NULL;
   g_autoptr(GtkBitset) selected = NULL;
 
-  if (self->document != NULL)
+  if (document != NULL)
     n_all = g_list_model_get_n_items (
-      G_LIST_MODEL (auftakt_document_get_list (self->document, self->item_type)));
+      G_LIST_MODEL (auftakt_document_get_list (document, self->item_type)));
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   n_selected = gtk_bitset_get_size (selected);
@@ -325,7 +319,7 @@ update_state (AuftaktTablePage *self)
   else
     gtk_stack_set_visible_child_name (self->stack, "table");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.add", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.add", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit", n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete", n_selected > 0);
 }
@@ -353,7 +347,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gpointer item = gtk_list_item_get_item (list_item);
   g_autofree char *text = NULL;
 
-  if (column->self->document == NULL)
+  if (auftakt_page_get_document (AUFTAKT_PAGE (column->self)) == NULL)
     return;
   text = column->text (column->self, item, column);
   gtk_label_set_text (GTK_LABEL (label), or_empty (text));
@@ -369,7 +363,7 @@ sort_string (GObject *item,
 {
   Column *column = user_data;
 
-  if (column->self->document == NULL)
+  if (auftakt_page_get_document (AUFTAKT_PAGE (column->self)) == NULL)
     return NULL;
   return column->text (column->self, item, column);
 }
@@ -437,13 +431,14 @@ rebuild_round_columns (AuftaktTablePage *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  AuftaktDocument *document = auftakt_page_get_document (AUFTAKT_PAGE (self));
   GListModel *rounds;
   static const Column spec = { NULL, NULL, availability_text };
 
-  if (self->item_type == AUFTAKT_TYPE_PARTICIPANT || self->document == NULL)
+  if (self->item_type == AUFTAKT_TYPE_PARTICIPANT || document == NULL)
     return;
 
-  rounds = G_LIST_MODEL (auftakt_event_get_rounds (auftakt_document_get_event (self->document)));
+  rounds = G_LIST_MODEL (auftakt_event_get_rounds (auftakt_document_get_event (document)));
   for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
     {
       g_autoptr(AuftaktRound) round = g_list_model_get_item (rounds, i);
@@ -479,31 +474,28 @@ rebuild_round_columns (AuftaktTablePage *self)
 }
 
 static void
-document_changed_cb (AuftaktTablePage *self)
+document_set (AuftaktPage *page)
 {
-  g_clear_pointer (&self->availability, auftakt_availability_free);
-  if (self->document != NULL && self->item_type != AUFTAKT_TYPE_PARTICIPANT)
-    self->availability = auftakt_availability_new (auftakt_document_get_event (self->document));
-  rebuild_round_columns (self);
-  update_state (self);
-}
-
-static void
-set_document (AuftaktTablePage *self,
-              AuftaktDocument  *document)
-{
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
+  AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (page);
+  AuftaktDocument *document = auftakt_page_get_document (page);
 
   gtk_filter_list_model_set_model (self->filter_model,
                                    document ? G_LIST_MODEL (auftakt_document_get_list (document,
                                                                                        self->item_type))
                                             : NULL);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_swapped (document, "changed",
-                                                 G_CALLBACK (document_changed_cb), self);
-  document_changed_cb (self);
+}
+
+static void
+document_changed (AuftaktPage *page)
+{
+  AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (page);
+  AuftaktDocument *document = auftakt_page_get_document (page);
+
+  g_clear_pointer (&self->availability, auftakt_availability_free);
+  if (document != NULL && self->item_type != AUFTAKT_TYPE_PARTICIPANT)
+    self->availability = auftakt_availability_new (auftakt_document_get_event (document));
+  rebuild_round_columns (self);
+  update_state (self);
 }
 
 static void
@@ -562,6 +554,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (widget);
+  AuftaktDocument *document = auftakt_page_get_document (AUFTAKT_PAGE (self));
   g_autoptr(GObject) item = get_selected_item (self);
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -577,7 +570,7 @@ edit_action (GtkWidget  *widget,
 
   /* Several rows: one form for all of them. */
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (self->document == NULL || gtk_bitset_is_empty (selected))
+  if (document == NULL || gtk_bitset_is_empty (selected))
     return;
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
@@ -585,7 +578,7 @@ edit_action (GtkWidget  *widget,
        ok = gtk_bitset_iter_next (&iter, &position))
     g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
 
-  editor = auftakt_item_editor_new_bulk (self->document, self->item_type, items);
+  editor = auftakt_item_editor_new_bulk (document, self->item_type, items);
   gtk_window_set_transient_for (GTK_WINDOW (editor),
                                 GTK_WINDOW (auftakt_page_get_window (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (editor));
@@ -597,6 +590,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (widget);
+  AuftaktDocument *document = auftakt_page_get_document (AUFTAKT_PAGE (self));
   g_autoptr(GtkBitset) selected =
     gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -606,7 +600,7 @@ delete_action (GtkWidget  *widget,
   guint position, n;
   g_autofree char *message = NULL;
 
-  if (self->document == NULL || gtk_bitset_is_empty (selected))
+  if (document == NULL || gtk_bitset_is_empty (selected))
     return;
 
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
@@ -622,7 +616,7 @@ delete_action (GtkWidget  *widget,
   ids = g_strv_builder_end (builder);
   n = g_strv_length (ids);
 
-  if (!auftakt_document_delete_items (self->document, self->item_type,
+  if (!auftakt_document_delete_items (document, self->item_type,
                                       (const char * const *) ids, &error))
     {
       auftakt_page_show_error (GTK_WIDGET (self), error);
@@ -646,7 +640,7 @@ auftakt_table_page_dispose (GObject *object)
 {
   AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (object);
 
-  set_document (self, NULL);
+  auftakt_page_set_document (AUFTAKT_PAGE (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_TABLE_PAGE);
   while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
     gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
@@ -659,57 +653,15 @@ auftakt_table_page_dispose (GObject *object)
 }
 
 static void
-auftakt_table_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-auftakt_table_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  AuftaktTablePage *self = AUFTAKT_TABLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 auftakt_table_page_class_init (AuftaktTablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AuftaktPageClass *page_class = AUFTAKT_PAGE_CLASS (klass);
 
   object_class->dispose = auftakt_table_page_dispose;
-  object_class->get_property = auftakt_table_page_get_property;
-  object_class->set_property = auftakt_table_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, AUFTAKT_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_set = document_set;
+  page_class->document_changed = document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/auftakt/Auftakt/ui/auftakt-table-page.ui");
@@ -724,7 +676,6 @@ auftakt_table_page_class_init (AuftaktTablePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AuftaktTablePage, empty_add_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "table.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "table.edit", NULL, edit_action);

@@ -3,11 +3,13 @@
 
 #include <adwaita.h>
 
+#include "auftakt-page.h"
+
 G_BEGIN_DECLS
 
 #define AUFTAKT_TYPE_TABLE_PAGE (auftakt_table_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (AuftaktTablePage, auftakt_table_page, AUFTAKT, TABLE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AuftaktTablePage, auftakt_table_page, AUFTAKT, TABLE_PAGE, AuftaktPage)
 
 /* A searchable, sortable table of the rooms, referees or participants. */
 GtkWidget   *auftakt_table_page_new            (GType             item_type);

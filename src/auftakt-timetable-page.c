@@ -19,7 +19,7 @@
 
 struct _AuftaktTimetablePage
 {
-  GtkWidget parent_instance;
+  AuftaktPage parent_instance;
 
   GtkWidget           *box;
   GtkWidget           *solve_button;
@@ -38,8 +38,6 @@ struct _AuftaktTimetablePage
   AdwPreferencesGroup *problems_group;
   GtkListBox          *problems_list;
 
-  AuftaktDocument *document;
-  gulong           changed_id;
   GtkCssProvider  *css;
   GCancellable    *cancellable;
   char            *summary;
@@ -49,30 +47,28 @@ struct _AuftaktTimetablePage
   GPtrArray       *problems;   /* of char *, as listed */
 };
 
-G_DEFINE_FINAL_TYPE (AuftaktTimetablePage, auftakt_timetable_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AuftaktTimetablePage, auftakt_timetable_page, AUFTAKT_TYPE_PAGE)
 
 #define MAX_ATTENDEE_ROWS 300
 
 static void refresh (AuftaktTimetablePage *self);
 
+static AuftaktDocument *
+get_document (AuftaktTimetablePage *self)
+{
+  return auftakt_page_get_document (AUFTAKT_PAGE (self));
+}
+
 static AuftaktEvent *
 get_event (AuftaktTimetablePage *self)
 {
-  return self->document ? auftakt_document_get_event (self->document) : NULL;
+  return get_document (self) ? auftakt_document_get_event (get_document (self)) : NULL;
 }
 
 static AuftaktSchedule *
 get_schedule (AuftaktTimetablePage *self)
 {
-  return self->document ? auftakt_event_get_schedule (get_event (self)) : NULL;
+  return get_document (self) ? auftakt_event_get_schedule (get_event (self)) : NULL;
 }
 
 static const char *
@@ -161,7 +157,7 @@ change_schedule (AuftaktTimetablePage  *self,
   copy = auftakt_document_copy_schedule (schedule);
   if (!change (self, copy, data, error))
     return FALSE;
-  return auftakt_document_set_schedule (self->document, g_steal_pointer (&copy), label, error);
+  return auftakt_document_set_schedule (get_document (self), g_steal_pointer (&copy), label, error);
 }
 
 typedef struct {
@@ -717,7 +713,7 @@ refresh (AuftaktTimetablePage *self)
     return;
 
   schedule = auftakt_event_get_schedule (event);
-  report = auftakt_document_get_report (self->document);
+  report = auftakt_document_get_report (get_document (self));
   rounds = G_LIST_MODEL (auftakt_event_get_rounds (event));
   rooms = G_LIST_MODEL (auftakt_event_get_rooms (event));
   n_rounds = g_list_model_get_n_items (rounds);
@@ -893,7 +889,7 @@ solve_done_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   set_solving (self, FALSE);
 
-  if (self->document == NULL)
+  if (get_document (self) == NULL)
     return;
 
   if (solution == NULL)
@@ -932,7 +928,7 @@ solve_done_cb (GObject      *source,
       return;
     }
 
-  if (!auftakt_document_set_schedule (self->document,
+  if (!auftakt_document_set_schedule (get_document (self),
                                       auftakt_document_copy_schedule (
                                         auftakt_solver_result_get_schedule (solution)),
                                       _("Create Schedule"), &error))
@@ -941,7 +937,7 @@ solve_done_cb (GObject      *source,
       return;
     }
 
-  report = auftakt_document_get_report (self->document);
+  report = auftakt_document_get_report (get_document (self));
   cost = auftakt_solver_result_get_cost (solution);
   bound = auftakt_solver_result_get_bound (solution);
   if (auftakt_solver_result_get_optimal (solution) || cost <= bound)
@@ -959,7 +955,7 @@ solve_done_cb (GObject      *source,
   if (report != NULL && report->n_participants > 0)
     {
       int k = auftakt_event_get_workshops_per_participant (
-                auftakt_document_get_event (self->document));
+                auftakt_document_get_event (get_document (self)));
 
       g_string_append (summary, " ");
       g_string_append_printf (summary,
@@ -999,7 +995,7 @@ solve_action (GtkWidget  *widget,
   AuftaktTimetablePage *self = AUFTAKT_TIMETABLE_PAGE (widget);
   AuftaktSolverOptions options;
 
-  if (self->document == NULL || self->cancellable != NULL)
+  if (get_document (self) == NULL || self->cancellable != NULL)
     return;
 
   auftakt_solver_options_init (&options);
@@ -1052,7 +1048,7 @@ placement_changed_cb (AuftaktTimetablePage *self)
   g_autofree char *workshop = NULL;
   g_autofree char *from_round = NULL;
 
-  if (self->updating || self->document == NULL || self->selected_workshop == NULL)
+  if (self->updating || get_document (self) == NULL || self->selected_workshop == NULL)
     return;
 
   rooms = G_LIST_MODEL (auftakt_event_get_rooms (get_event (self)));
@@ -1089,20 +1085,22 @@ lock_session_cb (AuftaktTimetablePage *self)
 }
 
 static void
-set_document (AuftaktTimetablePage *self,
-              AuftaktDocument      *document)
+document_set (AuftaktPage *page)
 {
+  AuftaktTimetablePage *self = AUFTAKT_TIMETABLE_PAGE (page);
+
+  /* A search still running works on the old document. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
   g_clear_pointer (&self->selected_workshop, g_free);
   g_clear_pointer (&self->selected_round, g_free);
   set_summary (self, NULL);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
+}
+
+static void
+document_changed (AuftaktPage *page)
+{
+  refresh (AUFTAKT_TIMETABLE_PAGE (page));
 }
 
 static void
@@ -1133,9 +1131,7 @@ auftakt_timetable_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
+  auftakt_page_release_document (AUFTAKT_PAGE (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_TIMETABLE_PAGE);
   g_clear_object (&self->css);
   g_clear_object (&self->cancellable);
@@ -1148,59 +1144,17 @@ auftakt_timetable_page_dispose (GObject *object)
 }
 
 static void
-auftakt_timetable_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  AuftaktTimetablePage *self = AUFTAKT_TIMETABLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-auftakt_timetable_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  AuftaktTimetablePage *self = AUFTAKT_TIMETABLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 auftakt_timetable_page_class_init (AuftaktTimetablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AuftaktPageClass *page_class = AUFTAKT_PAGE_CLASS (klass);
 
   object_class->dispose = auftakt_timetable_page_dispose;
-  object_class->get_property = auftakt_timetable_page_get_property;
-  object_class->set_property = auftakt_timetable_page_set_property;
   widget_class->root = auftakt_timetable_page_root;
   widget_class->unroot = auftakt_timetable_page_unroot;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, AUFTAKT_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_set = document_set;
+  page_class->document_changed = document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/auftakt/Auftakt/ui/auftakt-timetable-page.ui");
@@ -1221,7 +1175,6 @@ auftakt_timetable_page_class_init (AuftaktTimetablePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AuftaktTimetablePage, problems_group);
   gtk_widget_class_bind_template_child (widget_class, AuftaktTimetablePage, problems_list);
   gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "timetable.solve", NULL, solve_action);
   gtk_widget_class_install_action (widget_class, "timetable.cancel", NULL, cancel_action);

@@ -3,12 +3,14 @@
 
 #include <adwaita.h>
 
+#include "auftakt-page.h"
+
 G_BEGIN_DECLS
 
 #define AUFTAKT_TYPE_TIMETABLE_PAGE (auftakt_timetable_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (AuftaktTimetablePage, auftakt_timetable_page, AUFTAKT, TIMETABLE_PAGE,
-                      GtkWidget)
+                      AuftaktPage)
 
 /* The grid of rounds × rooms with the sessions, the scheduler and the hand
  * adjustments.  Every adjustment is one undoable edit of the schedule. */

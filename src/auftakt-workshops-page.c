@@ -14,26 +14,16 @@
  * section headers); an event has tens of workshops, not thousands. */
 struct _AuftaktWorkshopsPage
 {
-  GtkWidget parent_instance;
+  AuftaktPage parent_instance;
 
   GtkLabel           *count_label;
   GtkStack           *stack;
   AdwPreferencesPage *page;
 
-  AuftaktDocument *document;
-  gulong           changed_id;
-  GPtrArray       *groups;
+  GPtrArray          *groups;
 };
 
-G_DEFINE_FINAL_TYPE (AuftaktWorkshopsPage, auftakt_workshops_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AuftaktWorkshopsPage, auftakt_workshops_page, AUFTAKT_TYPE_PAGE)
 
 static void
 draw_swatch (GtkDrawingArea *area,
@@ -69,7 +59,8 @@ static char *
 describe_workshop (AuftaktWorkshopsPage *self,
                    AuftaktWorkshop      *workshop)
 {
-  AuftaktEvent *event = auftakt_document_get_event (self->document);
+  AuftaktEvent *event =
+    auftakt_document_get_event (auftakt_page_get_document (AUFTAKT_PAGE (self)));
   const char * const *leads = auftakt_workshop_get_leads (workshop);
   g_autoptr(GString) text = g_string_new (auftakt_workshop_get_id (workshop));
 
@@ -154,8 +145,10 @@ add_workshop_row (AuftaktWorkshopsPage *self,
 }
 
 static void
-refresh (AuftaktWorkshopsPage *self)
+refresh (AuftaktPage *page)
 {
+  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (page);
+  AuftaktDocument *document = auftakt_page_get_document (page);
   AuftaktEvent *event;
   GListModel *clusters, *workshops;
   guint n_workshops;
@@ -167,13 +160,12 @@ refresh (AuftaktWorkshopsPage *self)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add", self->document != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add-cluster",
-                                 self->document != NULL);
-  if (self->document == NULL)
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add", document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workshops.add-cluster", document != NULL);
+  if (document == NULL)
     return;
 
-  event = auftakt_document_get_event (self->document);
+  event = auftakt_document_get_event (document);
   clusters = G_LIST_MODEL (auftakt_event_get_clusters (event));
   workshops = G_LIST_MODEL (auftakt_event_get_workshops (event));
   n_workshops = g_list_model_get_n_items (workshops);
@@ -233,25 +225,11 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-set_document (AuftaktWorkshopsPage *self,
-              AuftaktDocument      *document)
-{
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
-}
-
-static void
 auftakt_workshops_page_dispose (GObject *object)
 {
   AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (object);
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_object (&self->document);
+  auftakt_page_release_document (AUFTAKT_PAGE (self));
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUFTAKT_TYPE_WORKSHOPS_PAGE);
   while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
@@ -261,64 +239,20 @@ auftakt_workshops_page_dispose (GObject *object)
 }
 
 static void
-auftakt_workshops_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-auftakt_workshops_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  AuftaktWorkshopsPage *self = AUFTAKT_WORKSHOPS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 auftakt_workshops_page_class_init (AuftaktWorkshopsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AuftaktPageClass *page_class = AUFTAKT_PAGE_CLASS (klass);
 
   object_class->dispose = auftakt_workshops_page_dispose;
-  object_class->get_property = auftakt_workshops_page_get_property;
-  object_class->set_property = auftakt_workshops_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, AUFTAKT_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_changed = refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/auftakt/Auftakt/ui/auftakt-workshops-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AuftaktWorkshopsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, AuftaktWorkshopsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AuftaktWorkshopsPage, page);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "workshops.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "workshops.add-cluster", NULL, add_action);
@@ -331,5 +265,5 @@ auftakt_workshops_page_init (AuftaktWorkshopsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
-  refresh (self);
+  refresh (AUFTAKT_PAGE (self));
 }

@@ -6,6 +6,7 @@
 
 #include "auftakt-application.h"
 #include "auftakt-item-editor.h"
+#include "auftakt-page.h"
 #include "auftakt-table-page.h"
 #include "auftakt-timetable-page.h"
 #include "auftakt-window.h"
@@ -725,6 +726,123 @@ test_item_buttons (Fixture       *fixture,
     }
 }
 
+/* A page that counts what AuftaktPage tells it. */
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, AuftaktPage)
+
+struct _TestPage
+{
+  AuftaktPage parent_instance;
+
+  guint n_set;
+  guint n_changed;
+  guint n_changed_at_set;
+  gboolean had_document;  /* at the last document_changed */
+};
+
+G_DEFINE_FINAL_TYPE (TestPage, test_page, AUFTAKT_TYPE_PAGE)
+
+static void
+test_page_document_set (AuftaktPage *page)
+{
+  TEST_PAGE (page)->n_set++;
+  TEST_PAGE (page)->n_changed_at_set = TEST_PAGE (page)->n_changed;
+}
+
+static void
+test_page_document_changed (AuftaktPage *page)
+{
+  TEST_PAGE (page)->n_changed++;
+  TEST_PAGE (page)->had_document = auftakt_page_get_document (page) != NULL;
+}
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+  AUFTAKT_PAGE_CLASS (klass)->document_set = test_page_document_set;
+  AUFTAKT_PAGE_CLASS (klass)->document_changed = test_page_document_changed;
+}
+
+static void
+test_page_init (TestPage *self)
+{
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_page_document (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AuftaktDocument *document = auftakt_window_get_document (fixture->window);
+  const char *sections[] = { "overview", "agenda", "workshops", "rooms", "referees",
+                             "participants", "timetable" };
+  g_autoptr(TestPage) page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  g_autoptr(AuftaktDocument) got = NULL;
+  guint n_notify = 0;
+
+  /* The window's sections all are pages that show its document. */
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *section = auftakt_window_get_page (fixture->window, sections[i]);
+
+      g_assert_true (AUFTAKT_IS_PAGE (section));
+      g_assert_true (auftakt_page_get_document (AUFTAKT_PAGE (section)) == document);
+    }
+
+  g_signal_connect (page, "notify::document", G_CALLBACK (count_notify_cb), &n_notify);
+  g_object_set (page, "document", document, NULL);
+  g_object_get (page, "document", &got, NULL);
+  g_assert_true (got == document);
+  g_assert_cmpuint (page->n_set, ==, 1);
+  g_assert_cmpuint (page->n_changed, ==, 1);
+  g_assert_true (page->had_document);
+  g_assert_cmpuint (n_notify, ==, 1);
+
+  /* Every change of the document, and nothing more. */
+  g_signal_emit_by_name (document, "changed");
+  g_assert_cmpuint (page->n_set, ==, 1);
+  g_assert_cmpuint (page->n_changed, ==, 2);
+
+  /* The same document again is shown again, without a notification. */
+  auftakt_page_set_document (AUFTAKT_PAGE (page), document);
+  g_assert_cmpuint (page->n_set, ==, 2);
+  g_assert_cmpuint (page->n_changed, ==, 3);
+  g_assert_cmpuint (page->n_changed_at_set, ==, 2);  /* told of the document, then to show it */
+  g_assert_cmpuint (n_notify, ==, 1);
+
+  /* Without a document the page no longer follows the old one. */
+  auftakt_page_set_document (AUFTAKT_PAGE (page), NULL);
+  g_assert_cmpuint (page->n_set, ==, 3);
+  g_assert_cmpuint (page->n_changed, ==, 4);
+  g_assert_false (page->had_document);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_signal_emit_by_name (document, "changed");
+  g_assert_cmpuint (page->n_changed, ==, 4);
+
+  /* Released, the document is dropped without a word to the page. */
+  auftakt_page_set_document (AUFTAKT_PAGE (page), document);
+  auftakt_page_release_document (AUFTAKT_PAGE (page));
+  g_assert_null (auftakt_page_get_document (AUFTAKT_PAGE (page)));
+  g_signal_emit_by_name (document, "changed");
+  g_assert_cmpuint (page->n_set, ==, 4);
+  g_assert_cmpuint (page->n_changed, ==, 5);
+
+  /* Disposed with a document, the page leaves the document's signal. */
+  auftakt_page_set_document (AUFTAKT_PAGE (page), document);
+  g_signal_handlers_disconnect_by_func (page, count_notify_cb, &n_notify);
+  g_object_run_dispose (G_OBJECT (page));
+  g_assert_null (auftakt_page_get_document (AUFTAKT_PAGE (page)));
+  g_signal_emit_by_name (document, "changed");
+  g_assert_cmpuint (page->n_changed, ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +885,8 @@ main (int   argc,
   g_test_add ("/ui/window/file-choosers", Fixture, "demo", fixture_set_up, test_file_choosers,
               fixture_tear_down);
   g_test_add ("/ui/pages/item-buttons", Fixture, "demo", fixture_set_up, test_item_buttons,
+              fixture_tear_down);
+  g_test_add ("/ui/pages/document", Fixture, "demo", fixture_set_up, test_page_document,
               fixture_tear_down);
   g_test_add ("/ui/timetable/solve-and-move", Fixture, "demo", fixture_set_up,
               test_solve_and_move, fixture_tear_down);
