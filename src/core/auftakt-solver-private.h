@@ -85,6 +85,7 @@ struct _AuftaktSearch
   gint64 start;              /* monotonic microseconds */
   gint64 deadline;
   gboolean stopped;          /* cancelled or out of time */
+  gboolean converged;        /* the last timetable search ended by itself */
   guint check_counter;
   AuftaktRng rng;
 

@@ -616,6 +616,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
   gboolean cheap_chains;
   int kicks = 0;
 
+  se->converged = FALSE;
   _auftakt_search_improve (se);
   best = _auftakt_search_objective (se);
   g_debug ("timetable search: start at %" G_GINT64_FORMAT " (cost %" G_GINT64_FORMAT
@@ -691,8 +692,9 @@ _auftakt_timetable_search (AuftaktSearch *se,
             }
         }
 
-      if (se->stopped || (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
-          || g_get_monotonic_time () >= polish_at)
+      if (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
+        se->converged = TRUE;
+      if (se->stopped || se->converged || g_get_monotonic_time () >= polish_at)
         break;
       {
         gint64 before = _auftakt_search_objective (se);
@@ -714,7 +716,10 @@ _auftakt_timetable_search (AuftaktSearch *se,
       }
       kicks = improved ? 0 : kicks + 1;
       if (kicks >= KICKS)
-        break;
+        {
+          se->converged = TRUE;
+          break;
+        }
 
       /* the kick: a few random changes to the best state, whatever they cost */
       if (_auftakt_search_objective (se) != best)

@@ -288,6 +288,7 @@ typedef struct {
   AuftaktSearch *se;
   const gint64 *want;
   gint64 bound;
+  gboolean started;
 } Worker;
 
 /* The first timetable from the bound's demand, everyone placed, the
@@ -305,9 +306,27 @@ worker_thread (gpointer data)
 {
   Worker *wk = data;
 
-  worker_start (wk);
+  if (!wk->started)
+    worker_start (wk);
+  wk->started = TRUE;
   _auftakt_timetable_search (wk->se, wk->bound, NULL, NULL);
   return NULL;
+}
+
+/* The better of the two searches in *a, the other in *b. */
+static void
+order_searches (AuftaktSearch **a,
+                AuftaktSearch **b)
+{
+  g_debug ("portfolio: %" G_GINT64_FORMAT " against %" G_GINT64_FORMAT,
+           _auftakt_search_objective (*a), _auftakt_search_objective (*b));
+  if (_auftakt_search_objective (*b) < _auftakt_search_objective (*a))
+    {
+      AuftaktSearch *t = *a;
+
+      *a = *b;
+      *b = t;
+    }
 }
 
 static int
@@ -338,6 +357,7 @@ solve_problem (const AuftaktProblem     *pb,
   g_autofree gint64 *want_extreme = NULL;
   AuftaktSolverResult *result;
   gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
+  gint64 halfway = start + (gint64) (limit * G_USEC_PER_SEC / 2);
   gint64 bound, cost, upper;
   Report report = { progress, user_data, limit, -1 };
   Worker main_worker = { 0 }, other = { 0 };
@@ -345,7 +365,8 @@ solve_problem (const AuftaktProblem     *pb,
   GThread *thread = NULL;
   gboolean feasible;
 
-  se = _auftakt_search_new (pb, seed, deadline, minimal_change, cancellable);
+  se = _auftakt_search_new (pb, seed, workers > 1 ? halfway : deadline, minimal_change,
+                            cancellable);
 
   /* the bound first: its relaxed solutions are a demand per workshop that
    * already balances the seats, the better guide for the first timetable
@@ -369,7 +390,7 @@ solve_problem (const AuftaktProblem     *pb,
   if (workers > 1)
     {
       other.se = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0x6a09e667f3bcc908),
-                                      deadline, minimal_change, cancellable);
+                                      halfway, minimal_change, cancellable);
       /* the relaxed solution at the best prices: a first timetable of
        * its own */
       other.want = want_extreme;
@@ -395,14 +416,27 @@ solve_problem (const AuftaktProblem     *pb,
   if (thread != NULL)
     {
       g_thread_join (thread);
-      g_debug ("portfolio: %" G_GINT64_FORMAT " against %" G_GINT64_FORMAT,
-               _auftakt_search_objective (se), _auftakt_search_objective (other.se));
-      if (_auftakt_search_objective (other.se) < _auftakt_search_objective (se))
+      order_searches (&se, &other.se);
+      /* halfway, the worse search takes the better one's state and both
+       * go on from there with their own random numbers, unless both came
+       * to their end before (small events: no time is spent twice) */
+      if ((!se->converged || !other.se->converged) &&
+          !g_cancellable_is_cancelled (cancellable))
         {
-          AuftaktSearch *t = se;
+          int *room_of = g_new (int, se->S + 1), *at = g_new (int, (gsize) se->P * se->R + 1);
 
-          se = other.se;
-          other.se = t;
+          memcpy (room_of, se->room_of, sizeof (int) * se->S);
+          memcpy (at, se->at, sizeof (int) * (gsize) se->P * se->R);
+          _auftakt_search_load (other.se, room_of, at);
+          g_free (room_of);
+          g_free (at);
+          se->deadline = other.se->deadline = deadline;
+          se->stopped = other.se->stopped = FALSE;
+          other.bound = bound;
+          thread = g_thread_new ("auftakt-solver", worker_thread, &other);
+          _auftakt_timetable_search (se, bound, report_cb, &report);
+          g_thread_join (thread);
+          order_searches (&se, &other.se);
         }
       _auftakt_search_free (other.se);
     }
