@@ -5,7 +5,43 @@
  * event's rooms, referees, agenda and workshops, with generated
  * participants — long names, umlauts, and exactly 40 in one session. */
 
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
 #include "auftakt-event.h"
+
+static inline const char *fixture_temp_dir (void);
+
+static inline void
+fixture_temp_dir_remove (void)
+{
+  g_rmdir (fixture_temp_dir ());  /* if the tests left it empty */
+}
+
+/* The files of one test program, in a directory of its own: the test
+ * programs of a build run side by side, and so may those of other builds
+ * on the same machine. */
+static inline const char *
+fixture_temp_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      dir = g_dir_make_tmp ("auftakt-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (fixture_temp_dir_remove);
+    }
+  return dir;
+}
+
+static inline char *
+fixture_temp_path (const char *name)
+{
+  return g_build_filename (fixture_temp_dir (), name, NULL);
+}
 
 static inline void
 fixture_add_round (AuftaktEvent *event,
@@ -347,7 +383,7 @@ fixture_demo_event_new (void)
 {
   g_autofree char *demo = g_build_filename (SOURCE_DATADIR, "demo", "potsdam.xml", NULL);
   g_autofree char *greedy = g_build_filename (g_getenv ("AUFTAKT_BENCH_DIR"), "greedy.py", NULL);
-  g_autofree char *schedule_path = g_build_filename (g_get_tmp_dir (), "demo-schedule.xml", NULL);
+  g_autofree char *schedule_path = fixture_temp_path ("demo-schedule.xml");
   const char *argv[] = { "python3", greedy, demo, "-o", schedule_path, NULL };
   g_autoptr(AuftaktSchedule) schedule = NULL;
   g_autoptr(GError) error = NULL;

@@ -659,7 +659,7 @@ test_shifted_columns (void)
 static char *
 plan_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  return fixture_temp_path (name);
 }
 
 static void

@@ -34,7 +34,7 @@ python (void)
 static char *
 temp_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  return fixture_temp_path (name);
 }
 
 /* Parses @path with the independent reader; returns its lines. */

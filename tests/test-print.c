@@ -17,7 +17,7 @@
 static char *
 temp_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  return fixture_temp_path (name);
 }
 
 static char *
@@ -471,7 +471,7 @@ test_errors (void)
 
   /* nothing left behind, not even a temporary file */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  dir = g_dir_open (fixture_temp_dir (), 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_false (g_str_has_prefix (name, ".never.pdf-"));
 }
