@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -87,6 +89,8 @@ activate_cb (GApplication *app,
    * window of its own once this one is gone and so keep the tool running. */
   g_signal_stop_emission_by_name (app, "activate");
 
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    g_error ("%s: %s", dir, g_strerror (errno));
   g_application_hold (app);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
