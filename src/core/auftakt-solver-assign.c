@@ -84,8 +84,34 @@ _auftakt_search_check_stop (AuftaktSearch *se)
       if (g_get_monotonic_time () >= se->deadline ||
           g_cancellable_is_cancelled (se->cancellable))
         se->stopped = TRUE;
+      if (se->shared != NULL)
+        {
+          g_mutex_lock (&se->shared->lock);
+          se->stopped |= se->shared->done;
+          g_mutex_unlock (&se->shared->lock);
+        }
     }
   return se->stopped;
+}
+
+/* Whether the state is valid and costs no more than the best lower bound
+ * known (@bound, or a better one another search shares): nothing can be
+ * better.  Tells the other searches to stop. */
+gboolean
+_auftakt_search_meets_bound (AuftaktSearch *se,
+                             gint64         bound)
+{
+  gboolean met;
+
+  if (se->penalty != 0 || se->changes != 0)
+    return FALSE;
+  if (se->shared == NULL)
+    return se->cost <= bound;
+  g_mutex_lock (&se->shared->lock);
+  met = se->cost <= MAX (bound, se->shared->bound);
+  se->shared->done |= met;
+  g_mutex_unlock (&se->shared->lock);
+  return met;
 }
 
 gint64

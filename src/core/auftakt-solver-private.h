@@ -76,6 +76,14 @@ typedef struct {
 
 typedef struct _AuftaktSearch AuftaktSearch;
 
+/* What the searches of a portfolio share: the best lower bound known,
+ * and whether one of them has met it (then all stop). */
+typedef struct {
+  GMutex lock;
+  gint64 bound;
+  gboolean done;
+} AuftaktShared;
+
 struct _AuftaktSearch
 {
   const AuftaktProblem *pb;
@@ -86,6 +94,7 @@ struct _AuftaktSearch
   gint64 deadline;
   gboolean stopped;          /* cancelled or out of time */
   gboolean converged;        /* the last timetable search ended by itself */
+  AuftaktShared *shared;     /* (nullable) */
   guint check_counter;
   AuftaktRng rng;
 
@@ -170,6 +179,8 @@ AuftaktSearch *_auftakt_search_new            (const AuftaktProblem *pb,
                                                GCancellable         *cancellable);
 void           _auftakt_search_free           (AuftaktSearch        *se);
 gboolean       _auftakt_search_check_stop     (AuftaktSearch        *se);
+gboolean       _auftakt_search_meets_bound    (AuftaktSearch        *se,
+                                               gint64                bound);
 gint64         _auftakt_search_objective      (const AuftaktSearch  *se);
 gboolean       _auftakt_search_can_open       (const AuftaktSearch  *se,
                                                int                   w,

@@ -649,7 +649,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
 
           if (g_get_monotonic_time () >= polish_at)
             break;
-          if (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
+          if (_auftakt_search_meets_bound (se, bound))
             break;
           g_array_set_size (se->log, 0);
           se->logging = TRUE;
@@ -692,7 +692,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
             }
         }
 
-      if (se->penalty == 0 && se->changes == 0 && se->cost <= bound)
+      if (_auftakt_search_meets_bound (se, bound))
         se->converged = TRUE;
       if (se->stopped || se->converged || g_get_monotonic_time () >= polish_at)
         break;
@@ -712,6 +712,11 @@ _auftakt_timetable_search (AuftaktSearch *se,
             if (se->penalty == 0)
               se->best_cost = se->cost;
             improved = TRUE;
+            if (_auftakt_search_meets_bound (se, bound))
+              {
+                se->converged = TRUE;
+                break;
+              }
           }
       }
       kicks = improved ? 0 : kicks + 1;

@@ -384,10 +384,12 @@ solve_problem (const AuftaktProblem     *pb,
   gint64 bound, cost, upper;
   Report report = { progress, user_data, limit, -1 };
   Worker main_worker = { 0 }, other = { 0 };
+  AuftaktShared shared = { 0 };
   AuftaktBound *lagrange;
   GThread *thread = NULL;
   gboolean feasible;
 
+  g_mutex_init (&shared.lock);
   se = _auftakt_search_new (pb, seed, workers > 1 ? halfway : deadline, minimal_change,
                             cancellable);
 
@@ -412,6 +414,8 @@ solve_problem (const AuftaktProblem     *pb,
    * optima, and the better one wins */
   if (workers > 1)
     {
+      shared.bound = bound;
+      se->shared = &shared;
       other.se = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0x6a09e667f3bcc908),
                                       halfway, minimal_change, cancellable);
       /* the relaxed solution at the best prices, or the raw choices:
@@ -419,6 +423,7 @@ solve_problem (const AuftaktProblem     *pb,
       other.want = want_extreme;
       other.alternative = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0xbb67ae8584caa73b),
                                                halfway, minimal_change, cancellable);
+      other.se->shared = other.alternative->shared = &shared;
       other.bound = bound;
       thread = g_thread_new ("auftakt-solver", worker_thread, &other);
     }
@@ -433,6 +438,9 @@ solve_problem (const AuftaktProblem     *pb,
     bound = _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
                                 g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 20));
   _auftakt_bound_free (lagrange);
+  g_mutex_lock (&shared.lock);
+  shared.bound = MAX (shared.bound, bound);
+  g_mutex_unlock (&shared.lock);
   report.bound = bound;
   se->best_cost = upper;
 
@@ -445,7 +453,7 @@ solve_problem (const AuftaktProblem     *pb,
       /* halfway, the worse search takes the better one's state and both
        * go on from there with their own random numbers, unless both came
        * to their end before (small events: no time is spent twice) */
-      if ((!se->converged || !other.se->converged) &&
+      if ((!se->converged || !other.se->converged) && !shared.done &&
           !g_cancellable_is_cancelled (cancellable))
         {
           int *room_of = g_new (int, se->S + 1), *at = g_new (int, (gsize) se->P * se->R + 1);
@@ -465,6 +473,9 @@ solve_problem (const AuftaktProblem     *pb,
         }
       _auftakt_search_free (other.se);
     }
+
+  g_mutex_clear (&shared.lock);
+  se->shared = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
