@@ -18,21 +18,21 @@
  *   each (w,r): sum_p x <= sum_m seats(w,m) y     (multiplier lambda >= 0)
  *               sum_p x >= lo(w) sum_m y          (multiplier mu >= 0)
  *   each w:     sum y <= max-runs(w)              (multiplier rho >= 0)
+ *   each referee f, round r: sum of f's sessions <= 1   (kappa >= 0)
  *   each round: a room holds one session, a workshop runs in one room
  *
- * With the three coupling rows priced, the rest falls apart into one tiny
+ * With the four coupling rows priced, the rest falls apart into one tiny
  * problem per participant class (K pairs with distinct workshops and rounds,
  * at cost + lambda - mu: an exact depth-first search over each round's K
  * cheapest) and one assignment problem of rooms to workshops per round
  * (the Hungarian method).  For any prices the value is a lower bound on the
  * cost of every valid schedule (weak duality); the Volume algorithm's
  * steps raise it.  Both subproblems have integral polytopes, so the best
- * prices give the LP relaxation's value (without referee clashes and
- * without x <= n y for ranked seats): on the public instances the LP's
- * optimal duals give exactly that, and the steps get within a few per cent.
- * Referee clashes are left out, which keeps the bound valid.  Prices are
- * fixed-point integers, so the value is computed exactly and the bound is
- * its ceiling. */
+ * prices give the LP relaxation's value (without x <= n y for ranked
+ * seats): on medium the LP's optimal duals give exactly that, and the
+ * steps get within a few per cent.
+ * Prices are fixed-point integers, so the value is computed exactly and
+ * the bound is its ceiling. */
 
 #define SCALE 1024
 #define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
@@ -43,6 +43,9 @@ typedef struct {
   guint8 *allowed;        /* [W * R] some room may hold a session */
   gint64 *lambda, *mu;    /* [W * R] */
   gint64 *rho;            /* [W] */
+  gint64 *kappa;          /* [F * R] a referee's clash in a round */
+  guint8 *clash;          /* [F * R] the referee leads two workshops allowed there */
+  int F;
   gint64 *pi;             /* [W * R] lambda - mu */
   gint64 *x;              /* [W * R] attendances in the relaxed solution */
   int *y;                 /* [W * R] seats of the relaxed session, 0 if none */
@@ -253,6 +256,8 @@ solve_round (Lagrange *lg,
           {
             weight = lg->lambda[w * R + r] * seats
                      - lg->mu[w * R + r] * auftakt_problem_lowest (pb, w) - lg->rho[w];
+            for (int l = pb->lead_start[w]; l < pb->lead_start[w + 1]; l++)
+              weight -= lg->kappa[pb->leads[l] * R + r];
             if (weight <= 0)
               weight = AUFTAKT_FORBIDDEN;
           }
@@ -319,6 +324,8 @@ evaluate (Lagrange *lg)
     value -= solve_round (lg, r);
   for (int w = 0; w < W; w++)
     value -= lg->rho[w] * pb->workshop_max_runs[w];
+  for (int i = 0; i < lg->F * R; i++)
+    value -= lg->kappa[i];
   return value;
 }
 
@@ -332,10 +339,10 @@ struct _AuftaktBound
   int stall;
   int iterations;           /* done so far */
   gint64 best;              /* scaled */
-  gint64 *best_lambda, *best_mu, *best_rho;
+  gint64 *best_lambda, *best_mu, *best_rho, *best_kappa;
   gint64 *best_x;           /* the relaxed attendances at the best prices */
   double *xbar, *ybar, *yrbar;
-  double *g_lambda, *g_mu, *g_rho;
+  double *g_lambda, *g_mu, *g_rho, *g_kappa;
 };
 
 /**
@@ -360,6 +367,9 @@ _auftakt_bound_new (const AuftaktProblem *pb)
   lg->lambda = g_new0 (gint64, W * R + 1);
   lg->mu = g_new0 (gint64, W * R + 1);
   lg->rho = g_new0 (gint64, W + 1);
+  lg->F = pb->n_referees;
+  lg->kappa = g_new0 (gint64, lg->F * R + 1);
+  lg->clash = g_new0 (guint8, lg->F * R + 1);
   lg->pi = g_new0 (gint64, W * R + 1);
   lg->x = g_new0 (gint64, W * R + 1);
   lg->y = g_new0 (int, W * R + 1);
@@ -379,6 +389,8 @@ _auftakt_bound_new (const AuftaktProblem *pb)
   bd->best_lambda = g_new0 (gint64, W * R + 1);
   bd->best_mu = g_new0 (gint64, W * R + 1);
   bd->best_rho = g_new0 (gint64, W + 1);
+  bd->best_kappa = g_new0 (gint64, lg->F * R + 1);
+  bd->g_kappa = g_new0 (double, lg->F * R + 1);
   bd->best_x = g_new0 (gint64, W * R + 1);
   bd->xbar = g_new0 (double, W * R + 1);
   bd->ybar = g_new0 (double, W * R + 1);
@@ -394,6 +406,18 @@ _auftakt_bound_new (const AuftaktProblem *pb)
           if ((pb->room_rounds[m] & BIT (r)) &&
               auftakt_problem_seats (pb, w, m) >= auftakt_problem_lowest (pb, w))
             lg->allowed[w * R + r] = 1;
+
+  /* a referee who leads two workshops that may run in a round */
+  for (int f = 0; f < lg->F; f++)
+    for (int r = 0; r < R; r++)
+      {
+        int n = 0;
+
+        for (int w = 0; w < W; w++)
+          for (int l = pb->lead_start[w]; l < pb->lead_start[w + 1]; l++)
+            n += pb->leads[l] == f && lg->allowed[w * R + r];
+        lg->clash[f * R + r] = n > 1;
+      }
 
   /* A run's price is worth a session's seats: measured in runs, its
    * subgradient (a run too many) would be a hundredth of the seats'
@@ -416,6 +440,8 @@ _auftakt_bound_free (AuftaktBound *bd)
   g_free (lg->lambda);
   g_free (lg->mu);
   g_free (lg->rho);
+  g_free (lg->kappa);
+  g_free (lg->clash);
   g_free (lg->pi);
   g_free (lg->x);
   g_free (lg->y);
@@ -434,6 +460,8 @@ _auftakt_bound_free (AuftaktBound *bd)
   g_free (bd->best_lambda);
   g_free (bd->best_mu);
   g_free (bd->best_rho);
+  g_free (bd->best_kappa);
+  g_free (bd->g_kappa);
   g_free (bd->best_x);
   g_free (bd->xbar);
   g_free (bd->ybar);
@@ -492,6 +520,25 @@ step (AuftaktBound *bd)
         bd->g_rho[w] = 0;
       gmax = MAX (gmax, fabs (bd->g_rho[w]));
     }
+  /* a clash, like a run, is worth a session's seats */
+  for (int f = 0; f < lg->F; f++)
+    for (int r = 0; r < R; r++)
+      {
+        int i = f * R + r;
+        double n = 0;
+
+        bd->g_kappa[i] = 0;
+        if (!lg->clash[i])
+          continue;
+        for (int w = 0; w < W; w++)
+          for (int l = pb->lead_start[w]; l < pb->lead_start[w + 1]; l++)
+            if (pb->leads[l] == f)
+              n += bd->yrbar[w * R + r];
+        bd->g_kappa[i] = (n - 1) * bd->sigma;
+        if (lg->kappa[i] == 0 && bd->g_kappa[i] < 0)
+          bd->g_kappa[i] = 0;
+        gmax = MAX (gmax, fabs (bd->g_kappa[i]));
+      }
 
   if (value > bd->best || bd->iterations == 0)
     {
@@ -503,6 +550,7 @@ step (AuftaktBound *bd)
       memcpy (bd->best_lambda, lg->lambda, sizeof (gint64) * W * R);
       memcpy (bd->best_mu, lg->mu, sizeof (gint64) * W * R);
       memcpy (bd->best_rho, lg->rho, sizeof (gint64) * W);
+      memcpy (bd->best_kappa, lg->kappa, sizeof (gint64) * lg->F * R);
       memcpy (bd->best_x, lg->x, sizeof (gint64) * W * R);
     }
   else if (++bd->stall >= 20)
@@ -527,6 +575,9 @@ step (AuftaktBound *bd)
   for (int w = 0; w < W; w++)
     lg->rho[w] = CLAMP (bd->best_rho[w] + (gint64) (size * bd->sigma * bd->g_rho[w]), 0,
                         price_max * 1024);
+  for (int i = 0; i < lg->F * R; i++)
+    lg->kappa[i] = CLAMP (bd->best_kappa[i] + (gint64) (size * bd->sigma * bd->g_kappa[i]), 0,
+                          price_max * 1024);
   return TRUE;
 }
 
