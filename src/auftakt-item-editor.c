@@ -498,9 +498,11 @@ build_fields (AuftaktItemEditor *self,
                                       : AUFTAKT_AGENDA_KIND_TALK);
       else if (spec->kind == FIELD_ID && self->item != NULL)
         {
+          g_autofree char *id = value_as_text (self->item, spec);
+
           /* An item keeps its ID: others refer to it. */
           field->row = adw_action_row_new ();
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), value_as_text (self->item, spec));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), id);
           gtk_widget_add_css_class (field->row, "property");
         }
       else
