@@ -269,6 +269,7 @@ gint64         _auftakt_bound_run             (AuftaktBound         *bd,
                                                gint64                upper,
                                                GCancellable         *cancellable,
                                                gint64                deadline);
+void           _auftakt_bound_tighten         (AuftaktBound         *bd);
 void           _auftakt_bound_demand          (const AuftaktBound   *bd,
                                                gboolean              average,
                                                gint64               *demand);

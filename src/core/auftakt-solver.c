@@ -432,11 +432,12 @@ solve_problem (const AuftaktProblem     *pb,
   main_worker.want = want;
   worker_start (&main_worker);
 
-  /* again, now with a valid schedule's cost to aim the steps at */
+  /* again, tighter, while the other search runs: a tenth of the time */
   upper = se->penalty == 0 ? se->cost : -1;
-  if (upper > bound)
+  _auftakt_bound_tighten (lagrange);
+  if (upper < 0 || upper > bound)
     bound = _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
-                                g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 20));
+                                g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 10));
   _auftakt_bound_free (lagrange);
   g_mutex_lock (&shared.lock);
   shared.bound = MAX (shared.bound, bound);
