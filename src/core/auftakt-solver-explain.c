@@ -372,13 +372,15 @@ explain_seats (const AuftaktProblem *pb,
       if (forced[r] > with_ref)
         {
           add (explanations,
+               /* Translators: round: shortfall; the participants who are
+                * there in no more rounds than they attend; the seats */
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s: %" PRId64 " seat too few: %"
-                                             PRId64 " participants must attend it, "
-                                             "the rooms seat at most %" PRId64,
-                                             "%s: %" PRId64 " seats too few: %"
-                                             PRId64 " participants must attend it, "
-                                             "the rooms seat at most %" PRId64,
+                                             "%s: %" PRId64 " seat too few: those who "
+                                             "must attend it need %" PRId64
+                                             ", the rooms seat at most %" PRId64,
+                                             "%s: %" PRId64 " seats too few: those who "
+                                             "must attend it need %" PRId64
+                                             ", the rooms seat at most %" PRId64,
                                              forced[r] - with_ref),
                                 pb->round_names[r], forced[r] - with_ref, forced[r], with_ref));
           if (forced[r] <= plain)
@@ -388,13 +390,16 @@ explain_seats (const AuftaktProblem *pb,
   if (total_ref < need)
     {
       add (explanations,
+           /* Translators: the last two numbers are the participants and the
+            * workshops each attends; written as a product, so that neither
+            * needs a plural of its own */
            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "All rounds together seat at most %" PRId64
-                                         ", %" PRId64 " seat too few for %d "
-                                         "participants with %d workshops each",
+                                         ", %" PRId64 " seat too few (participants × "
+                                         "workshops each: %d × %d)",
                                          "All rounds together seat at most %" PRId64
-                                         ", %" PRId64 " seats too few for %d "
-                                         "participants with %d workshops each",
+                                         ", %" PRId64 " seats too few (participants × "
+                                         "workshops each: %d × %d)",
                                          need - total_ref),
                             total_ref, need - total_ref, P, pb->k));
       if (total >= need)
