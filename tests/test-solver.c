@@ -1225,6 +1225,48 @@ test_async (void)
   g_object_unref (run.result);
 }
 
+/* The best cost the progress reports never rises, and ends at the result's
+ * cost: with two searches it is the better one's. */
+static void
+progress_cb (double   fraction,
+             gint64   best_cost,
+             gint64   bound,
+             gpointer user_data)
+{
+  GArray *costs = user_data;
+
+  if (best_cost >= 0)
+    g_array_append_val (costs, best_cost);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSolverResult) result = NULL;
+  g_autoptr(GArray) costs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  AuftaktSolverOptions options;
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  event = read_instance ("medium");
+  auftakt_solver_options_init (&options);
+  options.time_limit = 1.0;
+  options.workers = 2;
+  result = auftakt_solver_solve (event, &options, progress_cb, costs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (auftakt_solver_result_get_feasible (result));
+  g_assert_cmpuint (costs->len, >=, 2);
+  for (guint i = 1; i < costs->len; i++)
+    g_assert_cmpint (g_array_index (costs, gint64, i), <=, g_array_index (costs, gint64, i - 1));
+  g_assert_cmpint (g_array_index (costs, gint64, costs->len - 1), ==,
+                   auftakt_solver_result_get_cost (result));
+}
+
 static void
 test_cancelled (void)
 {
@@ -1252,6 +1294,7 @@ main (int   argc,
   g_test_add_data_func ("/solver/instance/tight", "tight", test_instance);
   g_test_add_func ("/solver/deterministic", test_deterministic);
   g_test_add_func ("/solver/workers", test_workers);
+  g_test_add_func ("/solver/progress", test_progress);
   g_test_add_func ("/solver/ejection-chains", test_ejection_chains);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
   g_test_add_data_func ("/solver/resolve/removed-participant", GINT_TO_POINTER (1000),

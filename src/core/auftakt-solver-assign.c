@@ -94,6 +94,35 @@ _auftakt_search_check_stop (AuftaktSearch *se)
   return se->stopped;
 }
 
+/* The state is the best valid one of this search: its cost is known to
+ * the other searches too (for the progress shown). */
+void
+_auftakt_search_set_best (AuftaktSearch *se)
+{
+  se->best_cost = se->cost;
+  if (se->shared == NULL)
+    return;
+  g_mutex_lock (&se->shared->lock);
+  if (se->shared->best_cost < 0 || se->cost < se->shared->best_cost)
+    se->shared->best_cost = se->cost;
+  g_mutex_unlock (&se->shared->lock);
+}
+
+/* The cost of the best valid schedule of this search or any other, or -1. */
+gint64
+_auftakt_search_best_cost (const AuftaktSearch *se)
+{
+  gint64 best = se->best_cost;
+
+  if (se->shared == NULL)
+    return best;
+  g_mutex_lock (&se->shared->lock);
+  if (se->shared->best_cost >= 0 && (best < 0 || se->shared->best_cost < best))
+    best = se->shared->best_cost;
+  g_mutex_unlock (&se->shared->lock);
+  return best;
+}
+
 /* Whether the state is valid and costs no more than the best lower bound
  * known (@bound, or a better one another search shares): nothing can be
  * better.  Tells the other searches to stop. */

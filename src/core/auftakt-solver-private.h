@@ -81,6 +81,7 @@ typedef struct _AuftaktSearch AuftaktSearch;
 typedef struct {
   GMutex lock;
   gint64 bound;
+  gint64 best_cost;          /* of the best valid schedule any search has, or -1 */
   gboolean done;
 } AuftaktShared;
 
@@ -181,6 +182,8 @@ void           _auftakt_search_free           (AuftaktSearch        *se);
 gboolean       _auftakt_search_check_stop     (AuftaktSearch        *se);
 gboolean       _auftakt_search_meets_bound    (AuftaktSearch        *se,
                                                gint64                bound);
+void           _auftakt_search_set_best       (AuftaktSearch        *se);
+gint64         _auftakt_search_best_cost      (const AuftaktSearch  *se);
 gint64         _auftakt_search_objective      (const AuftaktSearch  *se);
 gboolean       _auftakt_search_can_open       (const AuftaktSearch  *se,
                                                int                   w,

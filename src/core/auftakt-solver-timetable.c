@@ -624,7 +624,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
            (g_get_monotonic_time () - se->start) / 1e6);
   save (se, best_room, best_at);
   if (se->penalty == 0)
-    se->best_cost = se->cost;
+    _auftakt_search_set_best (se);
   /* enough tries for every kind of change of every running session */
   max_idle = 400 + 40 * (guint64) (se->n_active);
   /* ejection chains (a cycle search per participant) polish the best
@@ -678,7 +678,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
               best = _auftakt_search_objective (se);
               save (se, best_room, best_at);
               if (se->penalty == 0)
-                se->best_cost = se->cost;
+                _auftakt_search_set_best (se);
               idle = 0;
               improved = TRUE;
             }
@@ -710,7 +710,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
             best = _auftakt_search_objective (se);
             save (se, best_room, best_at);
             if (se->penalty == 0)
-              se->best_cost = se->cost;
+              _auftakt_search_set_best (se);
             improved = TRUE;
             if (_auftakt_search_meets_bound (se, bound))
               {
@@ -736,7 +736,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
           best = _auftakt_search_objective (se);
           save (se, best_room, best_at);
           if (se->penalty == 0)
-            se->best_cost = se->cost;
+            _auftakt_search_set_best (se);
         }
     }
 
@@ -760,6 +760,6 @@ _auftakt_timetable_search (AuftaktSearch *se,
       if (_auftakt_search_objective (se) > best)
         _auftakt_search_load (se, best_room, best_at);
       else if (se->penalty == 0)
-        se->best_cost = se->cost;
+        _auftakt_search_set_best (se);
     }
 }

@@ -41,7 +41,7 @@ report_cb (AuftaktSearch *se,
 
   if (report->progress != NULL)
     report->progress (MIN (1.0, elapsed / report->limit),
-                      se->best_cost, report->bound, report->user_data);
+                      _auftakt_search_best_cost (se), report->bound, report->user_data);
 }
 
 /* Published attendances first (the locked ones before the others), then
@@ -384,7 +384,7 @@ solve_problem (const AuftaktProblem     *pb,
   gint64 bound, cost, upper;
   Report report = { progress, user_data, limit, -1 };
   Worker main_worker = { 0 }, other = { 0 };
-  AuftaktShared shared = { 0 };
+  AuftaktShared shared = { .best_cost = -1 };
   AuftaktBound *lagrange;
   GThread *thread = NULL;
   gboolean feasible;
@@ -443,7 +443,8 @@ solve_problem (const AuftaktProblem     *pb,
   shared.bound = MAX (shared.bound, bound);
   g_mutex_unlock (&shared.lock);
   report.bound = bound;
-  se->best_cost = upper;
+  if (upper >= 0)
+    _auftakt_search_set_best (se);
 
   _auftakt_timetable_search (se, bound, report_cb, &report);
 
