@@ -713,7 +713,8 @@ _auftakt_bound_tighten (AuftaktBound *bd)
  * _auftakt_bound_demand:
  * @average: the average of the relaxed solutions rather than the one at
  *   the best prices
- * @demand: [W * R], filled with the relaxed attendances of each session
+ * @demand: [W], filled with the relaxed attendances of each workshop
+ *   (the sessions' rounded, summed)
  *
  * The average estimates the LP's solution and spreads the seats over more
  * workshops; the solution at the best prices is an extreme point that
@@ -725,6 +726,12 @@ _auftakt_bound_demand (const AuftaktBound *bd,
                        gboolean            average,
                        gint64             *demand)
 {
-  for (int i = 0; i < bd->lg.W * bd->lg.R; i++)
-    demand[i] = average ? (gint64) (bd->xbar[i] + 0.5) : bd->best_x[i];
+  int W = bd->lg.W, R = bd->lg.R;
+
+  for (int w = 0; w < W; w++)
+    {
+      demand[w] = 0;
+      for (int i = w * R; i < (w + 1) * R; i++)
+        demand[w] += average ? (gint64) (bd->xbar[i] + 0.5) : bd->best_x[i];
+    }
 }

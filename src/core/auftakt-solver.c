@@ -289,26 +289,29 @@ typedef struct {
   AuftaktSearch *alternative;  /* (nullable): a second start to try */
   const gint64 *want;
   gint64 bound;
-  gboolean started;
 } Worker;
 
-/* The first timetable from the bound's demand, everyone placed, the
- * assignment improved. */
+/* A first timetable from a demand per workshop (or the raw choices),
+ * everyone placed, the assignment improved. */
+static void
+start_search (AuftaktSearch *se,
+              const gint64  *want)
+{
+  _auftakt_timetable_build (se, want);
+  assign_initially (se);
+  _auftakt_search_improve (se);
+}
+
+/* The worker's first timetable; with an alternative, also one from the raw
+ * top-K choices, and the better start is kept (the start's cost foretold
+ * the better end on 6 of 8 public and generated large and tight events). */
 static void
 worker_start (Worker *wk)
 {
-  _auftakt_timetable_build (wk->se, wk->want);
-  assign_initially (wk->se);
-  _auftakt_search_improve (wk->se);
-
-  /* and, if asked, also from the raw top-K choices: the better start is
-   * kept (the start's cost foretold the better end on 6 of 8 public and
-   * generated large and tight events) */
+  start_search (wk->se, wk->want);
   if (wk->alternative != NULL)
     {
-      _auftakt_timetable_build (wk->alternative, NULL);
-      assign_initially (wk->alternative);
-      _auftakt_search_improve (wk->alternative);
+      start_search (wk->alternative, NULL);
       g_debug ("first timetables: %" G_GINT64_FORMAT " from the demand, %" G_GINT64_FORMAT
                " from the choices", _auftakt_search_objective (wk->se),
                _auftakt_search_objective (wk->alternative));
@@ -325,15 +328,19 @@ worker_start (Worker *wk)
 }
 
 static gpointer
-worker_thread (gpointer data)
+search_thread (gpointer data)
 {
   Worker *wk = data;
 
-  if (!wk->started)
-    worker_start (wk);
-  wk->started = TRUE;
   _auftakt_timetable_search (wk->se, wk->bound, NULL, NULL);
   return NULL;
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  worker_start (data);
+  return search_thread (data);
 }
 
 /* The better of the two searches in *a, the other in *b. */
@@ -352,9 +359,12 @@ order_searches (AuftaktSearch **a,
     }
 }
 
+/* The searches to run: as asked, or one per processor, at most two. */
 static int
-default_workers (void)
+options_workers (const AuftaktSolverOptions *options)
 {
+  if (options->workers > 0)
+    return options->workers;
   return CLAMP ((int) g_get_num_processors (), 1, 2);
 }
 
@@ -375,7 +385,6 @@ solve_problem (const AuftaktProblem     *pb,
   g_autoptr(GPtrArray) explanations = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
   g_autofree guint8 *placed_all = g_new0 (guint8, pb->n_participants + 1);
-  g_autofree gint64 *demand = NULL;
   g_autofree gint64 *want = NULL;
   g_autofree gint64 *want_extreme = NULL;
   AuftaktSolverResult *result;
@@ -396,18 +405,13 @@ solve_problem (const AuftaktProblem     *pb,
   /* the bound first: its relaxed solutions are a demand per workshop that
    * already balances the seats, the better guide for the first timetable
    * than the raw choices */
-  demand = g_new0 (gint64, (gsize) pb->n_workshops * pb->n_rounds + 1);
   want = g_new0 (gint64, pb->n_workshops + 1);
   want_extreme = g_new0 (gint64, pb->n_workshops + 1);
   lagrange = _auftakt_bound_new (pb);
   bound = _auftakt_bound_run (lagrange, bound_iterations (pb), -1, cancellable,
                               start + (gint64) (limit * G_USEC_PER_SEC / 3));
-  _auftakt_bound_demand (lagrange, TRUE, demand);
-  for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
-    want[i / pb->n_rounds] += demand[i];
-  _auftakt_bound_demand (lagrange, FALSE, demand);
-  for (int i = 0; i < pb->n_workshops * pb->n_rounds; i++)
-    want_extreme[i / pb->n_rounds] += demand[i];
+  _auftakt_bound_demand (lagrange, TRUE, want);
+  _auftakt_bound_demand (lagrange, FALSE, want_extreme);
 
   /* a second search on the other processor, with random numbers and a
    * first timetable of its own: local search ends in different local
@@ -458,17 +462,11 @@ solve_problem (const AuftaktProblem     *pb,
       if ((!se->converged || !other.se->converged) && !shared.done &&
           !g_cancellable_is_cancelled (cancellable))
         {
-          int *room_of = g_new (int, se->S + 1), *at = g_new (int, (gsize) se->P * se->R + 1);
-
-          memcpy (room_of, se->room_of, sizeof (int) * se->S);
-          memcpy (at, se->at, sizeof (int) * (gsize) se->P * se->R);
-          _auftakt_search_load (other.se, room_of, at);
-          g_free (room_of);
-          g_free (at);
+          _auftakt_search_load (other.se, se->room_of, se->at);
           se->deadline = other.se->deadline = deadline;
           se->stopped = other.se->stopped = FALSE;
           other.bound = bound;
-          thread = g_thread_new ("auftakt-solver", worker_thread, &other);
+          thread = g_thread_new ("auftakt-solver", search_thread, &other);
           _auftakt_timetable_search (se, bound, report_cb, &report);
           g_thread_join (thread);
           order_searches (&se, &other.se);
@@ -559,7 +557,7 @@ auftakt_solver_solve (AuftaktEvent               *event,
                         options->time_limit > 0 ? options->time_limit
                                                 : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT,
                         options->published != NULL && !options->fresh,
-                        options->workers > 0 ? options->workers : default_workers (),
+                        options_workers (options),
                         progress, user_data, cancellable, start, error);
 }
 
@@ -692,7 +690,7 @@ auftakt_solver_solve_async (AuftaktEvent               *event,
   ad->seed = options->seed;
   ad->limit = options->time_limit > 0 ? options->time_limit : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT;
   ad->minimal_change = options->published != NULL && !options->fresh;
-  ad->workers = options->workers > 0 ? options->workers : default_workers ();
+  ad->workers = options_workers (options);
   ad->progress = progress;
   ad->progress_data = progress_data;
   ad->progress_destroy = progress_destroy;
