@@ -451,16 +451,16 @@ _auftakt_bound_new (const AuftaktProblem *pb)
             lg->allowed[w * R + r] = 1;
 
   /* a referee who leads two workshops that may run in a round */
-  for (int f = 0; f < lg->F; f++)
-    for (int r = 0; r < R; r++)
-      {
-        int n = 0;
+  {
+    g_autofree int *led = g_new0 (int, lg->F * R + 1);
 
-        for (int w = 0; w < W; w++)
-          for (int l = pb->lead_start[w]; l < pb->lead_start[w + 1]; l++)
-            n += pb->leads[l] == f && lg->allowed[w * R + r];
-        lg->clash[f * R + r] = n > 1;
-      }
+    for (int w = 0; w < W; w++)
+      for (int l = pb->lead_start[w]; l < pb->lead_start[w + 1]; l++)
+        for (int r = 0; r < R; r++)
+          led[pb->leads[l] * R + r] += lg->allowed[w * R + r];
+    for (int i = 0; i < lg->F * R; i++)
+      lg->clash[i] = led[i] > 1;
+  }
 
   /* A run's price is worth a session's seats: measured in runs, its
    * subgradient (a run too many) would be a hundredth of the seats'
@@ -570,25 +570,23 @@ step (AuftaktBound *bd)
         bd->g_rho[w] = 0;
       gmax = MAX (gmax, fabs (bd->g_rho[w]));
     }
-  /* a clash, like a run, is worth a session's seats */
-  for (int f = 0; f < lg->F && lg->tight; f++)
-    for (int r = 0; r < R; r++)
-      {
-        int i = f * R + r;
-        double n = 0;
-
-        bd->g_kappa[i] = 0;
-        if (!lg->clash[i])
-          continue;
-        for (int w = 0; w < W; w++)
-          for (int l = pb->lead_start[w]; l < pb->lead_start[w + 1]; l++)
-            if (pb->leads[l] == f)
-              n += bd->yrbar[w * R + r];
-        bd->g_kappa[i] = (n - 1) * bd->sigma;
-        if (lg->kappa[i] == 0 && bd->g_kappa[i] < 0)
-          bd->g_kappa[i] = 0;
-        gmax = MAX (gmax, fabs (bd->g_kappa[i]));
-      }
+  /* a clash, like a run, is worth a session's seats: first the sessions
+   * each referee leads in each round, on average */
+  if (lg->tight)
+    {
+      memset (bd->g_kappa, 0, sizeof (double) * lg->F * R);
+      for (int w = 0; w < W; w++)
+        for (int l = pb->lead_start[w]; l < pb->lead_start[w + 1]; l++)
+          for (int r = 0; r < R; r++)
+            bd->g_kappa[pb->leads[l] * R + r] += bd->yrbar[w * R + r];
+      for (int i = 0; i < lg->F * R; i++)
+        {
+          bd->g_kappa[i] = lg->clash[i] ? (bd->g_kappa[i] - 1) * bd->sigma : 0;
+          if (lg->kappa[i] == 0 && bd->g_kappa[i] < 0)
+            bd->g_kappa[i] = 0;
+          gmax = MAX (gmax, fabs (bd->g_kappa[i]));
+        }
+    }
   /* a class's seat in a session that does not run (scaled by TAU: the
    * subgradient per member is at most 1, a session's is in the hundreds) */
   for (int c = 0; c < pb->n_classes && lg->tight; c++)
