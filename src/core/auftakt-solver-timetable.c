@@ -538,13 +538,18 @@ swap_sessions (AuftaktSearch *se,
   return TRUE;
 }
 
-static void
-save (const AuftaktSearch *se,
-      int                 *room_of,
-      int                 *at)
+/* Keeps the state as the best one so far (the others learn its cost if it
+ * is valid); returns its objective. */
+static gint64
+save (AuftaktSearch *se,
+      int           *room_of,
+      int           *at)
 {
   memcpy (room_of, se->room_of, sizeof (int) * se->S);
   memcpy (at, se->at, sizeof (int) * (gsize) se->P * se->R);
+  if (se->penalty == 0)
+    _auftakt_search_set_best (se);
+  return _auftakt_search_objective (se);
 }
 
 /* A change is judged after this many cycles at most: what is left to
@@ -623,8 +628,6 @@ _auftakt_timetable_search (AuftaktSearch *se,
            ", penalty %" G_GINT64_FORMAT "), %.3f s", best, se->cost, se->penalty,
            (g_get_monotonic_time () - se->start) / 1e6);
   save (se, best_room, best_at);
-  if (se->penalty == 0)
-    _auftakt_search_set_best (se);
   /* enough tries for every kind of change of every running session */
   max_idle = 400 + 40 * (guint64) (se->n_active);
   /* ejection chains (a cycle search per participant) polish the best
@@ -675,10 +678,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
 
           if (_auftakt_search_objective (se) < best)
             {
-              best = _auftakt_search_objective (se);
-              save (se, best_room, best_at);
-              if (se->penalty == 0)
-                _auftakt_search_set_best (se);
+              best = save (se, best_room, best_at);
               idle = 0;
               improved = TRUE;
             }
@@ -707,10 +707,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
                  (g_get_monotonic_time () - se->start) / 1e6);
         if (_auftakt_search_objective (se) < best)
           {
-            best = _auftakt_search_objective (se);
-            save (se, best_room, best_at);
-            if (se->penalty == 0)
-              _auftakt_search_set_best (se);
+            best = save (se, best_room, best_at);
             improved = TRUE;
             if (_auftakt_search_meets_bound (se, bound))
               {
@@ -733,10 +730,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
         n -= random_move (se, displaced);
       if (_auftakt_search_objective (se) < best)
         {
-          best = _auftakt_search_objective (se);
-          save (se, best_room, best_at);
-          if (se->penalty == 0)
-            _auftakt_search_set_best (se);
+          best = save (se, best_room, best_at);
         }
     }
 
