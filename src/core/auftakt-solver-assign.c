@@ -84,7 +84,7 @@ _auftakt_search_check_stop (AuftaktSearch *se)
       if (g_get_monotonic_time () >= se->deadline ||
           g_cancellable_is_cancelled (se->cancellable))
         se->stopped = TRUE;
-      if (se->shared != NULL)
+      if (se->shared != NULL && se->follower)
         {
           g_mutex_lock (&se->shared->lock);
           se->stopped |= se->shared->done;
@@ -125,7 +125,7 @@ _auftakt_search_best_cost (const AuftaktSearch *se)
 
 /* Whether the state is valid and costs no more than the best lower bound
  * known (@bound, or a better one another search shares): nothing can be
- * better.  Tells the other searches to stop. */
+ * better.  Tells the followers to stop. */
 gboolean
 _auftakt_search_meets_bound (AuftaktSearch *se,
                              gint64         bound)

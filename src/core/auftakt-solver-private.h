@@ -96,6 +96,9 @@ struct _AuftaktSearch
   gboolean stopped;          /* cancelled or out of time */
   gboolean converged;        /* the last timetable search ended by itself */
   AuftaktShared *shared;     /* (nullable) */
+  gboolean follower;         /* stops when another search has met the bound; the
+                              * main search never does, so that which search
+                              * wins does not depend on which was faster */
   guint check_counter;
   AuftaktRng rng;
 

@@ -428,6 +428,7 @@ solve_problem (const AuftaktProblem     *pb,
       other.alternative = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0xbb67ae8584caa73b),
                                                halfway, minimal_change, cancellable);
       other.se->shared = other.alternative->shared = &shared;
+      other.se->follower = other.alternative->follower = TRUE;
       other.bound = bound;
       thread = g_thread_new ("auftakt-solver", worker_thread, &other);
     }
