@@ -522,6 +522,28 @@ _auftakt_bound_free (AuftaktBound *bd)
   g_free (bd);
 }
 
+/* A subgradient component, projected: a price at zero does not go below.
+ * Keeps the largest magnitude in *gmax. */
+static inline double
+projected (double  g,
+           gint64  price,
+           double *gmax)
+{
+  if (price == 0 && g < 0)
+    g = 0;
+  *gmax = MAX (*gmax, fabs (g));
+  return g;
+}
+
+/* A price after a step, within [0, max]. */
+static inline gint64
+stepped (gint64 from,
+         double by,
+         gint64 max)
+{
+  return CLAMP (from + (gint64) by, 0, max);
+}
+
 /* One step of the Volume algorithm (Barahona and Anbil 2000): evaluate at
  * the current prices, fold the relaxed solution into the moving average,
  * and step from the best prices so far along the average's subgradient.
@@ -549,14 +571,10 @@ step (AuftaktBound *bd)
       bd->xbar[i] = alpha * lg->x[i] + (1 - alpha) * bd->xbar[i];
       bd->ybar[i] = alpha * lg->y[i] + (1 - alpha) * bd->ybar[i];
       bd->yrbar[i] = alpha * lg->yr[i] + (1 - alpha) * bd->yrbar[i];
-      bd->g_lambda[i] = lg->allowed[i] ? bd->xbar[i] - bd->ybar[i] : 0;
-      bd->g_mu[i] = lg->allowed[i] ? lo * bd->yrbar[i] - bd->xbar[i] : 0;
-      /* projected: a price at zero does not go below */
-      if (lg->lambda[i] == 0 && bd->g_lambda[i] < 0)
-        bd->g_lambda[i] = 0;
-      if (lg->mu[i] == 0 && bd->g_mu[i] < 0)
-        bd->g_mu[i] = 0;
-      gmax = MAX (gmax, MAX (fabs (bd->g_lambda[i]), fabs (bd->g_mu[i])));
+      bd->g_lambda[i] = projected (lg->allowed[i] ? bd->xbar[i] - bd->ybar[i] : 0,
+                                   lg->lambda[i], &gmax);
+      bd->g_mu[i] = projected (lg->allowed[i] ? lo * bd->yrbar[i] - bd->xbar[i] : 0,
+                               lg->mu[i], &gmax);
       dot += bd->g_lambda[i] * (lg->x[i] - lg->y[i]);
     }
   for (int w = 0; w < W; w++)
@@ -565,10 +583,7 @@ step (AuftaktBound *bd)
 
       for (int r = 0; r < R; r++)
         n += bd->yrbar[w * R + r];
-      bd->g_rho[w] = (n - pb->workshop_max_runs[w]) * bd->sigma;
-      if (lg->rho[w] == 0 && bd->g_rho[w] < 0)
-        bd->g_rho[w] = 0;
-      gmax = MAX (gmax, fabs (bd->g_rho[w]));
+      bd->g_rho[w] = projected ((n - pb->workshop_max_runs[w]) * bd->sigma, lg->rho[w], &gmax);
     }
   /* a clash, like a run, is worth a session's seats: first the sessions
    * each referee leads in each round, on average */
@@ -580,12 +595,8 @@ step (AuftaktBound *bd)
           for (int r = 0; r < R; r++)
             bd->g_kappa[pb->leads[l] * R + r] += bd->yrbar[w * R + r];
       for (int i = 0; i < lg->F * R; i++)
-        {
-          bd->g_kappa[i] = lg->clash[i] ? (bd->g_kappa[i] - 1) * bd->sigma : 0;
-          if (lg->kappa[i] == 0 && bd->g_kappa[i] < 0)
-            bd->g_kappa[i] = 0;
-          gmax = MAX (gmax, fabs (bd->g_kappa[i]));
-        }
+        bd->g_kappa[i] = projected (lg->clash[i] ? (bd->g_kappa[i] - 1) * bd->sigma : 0,
+                                    lg->kappa[i], &gmax);
     }
   /* a class's seat in a session that does not run (scaled by TAU: the
    * subgradient per member is at most 1, a session's is in the hundreds) */
@@ -599,11 +610,9 @@ step (AuftaktBound *bd)
             int k = lg->nu_start[c] + (i - pb->choice_start[rep]) * R + r, w = pb->choices[i];
 
             bd->xcbar[k] = alpha * lg->xc[k] + (1 - alpha) * bd->xcbar[k];
-            bd->g_nu[k] = lg->allowed[w * R + r]
-                          ? (bd->xcbar[k] - bd->yrbar[w * R + r]) * TAU : 0;
-            if (lg->nu[k] == 0 && bd->g_nu[k] < 0)
-              bd->g_nu[k] = 0;
-            gmax = MAX (gmax, fabs (bd->g_nu[k]));
+            bd->g_nu[k] = projected (lg->allowed[w * R + r]
+                                     ? (bd->xcbar[k] - bd->yrbar[w * R + r]) * TAU : 0,
+                                     lg->nu[k], &gmax);
           }
     }
 
@@ -637,18 +646,16 @@ step (AuftaktBound *bd)
   size = bd->theta * bd->eta * SCALE / gmax;
   for (int i = 0; i < W * R; i++)
     {
-      lg->lambda[i] = CLAMP (bd->best_lambda[i] + (gint64) (size * bd->g_lambda[i]), 0, price_max);
-      lg->mu[i] = CLAMP (bd->best_mu[i] + (gint64) (size * bd->g_mu[i]), 0, price_max);
+      lg->lambda[i] = stepped (bd->best_lambda[i], size * bd->g_lambda[i], price_max);
+      lg->mu[i] = stepped (bd->best_mu[i], size * bd->g_mu[i], price_max);
     }
   for (int w = 0; w < W; w++)
-    lg->rho[w] = CLAMP (bd->best_rho[w] + (gint64) (size * bd->sigma * bd->g_rho[w]), 0,
-                        price_max * 1024);
+    lg->rho[w] = stepped (bd->best_rho[w], size * bd->sigma * bd->g_rho[w], price_max * 1024);
   for (int i = 0; i < lg->F * R; i++)
-    lg->kappa[i] = CLAMP (bd->best_kappa[i] + (gint64) (size * bd->sigma * bd->g_kappa[i]), 0,
-                          price_max * 1024);
+    lg->kappa[i] = stepped (bd->best_kappa[i], size * bd->sigma * bd->g_kappa[i],
+                            price_max * 1024);
   for (int k = 0; k < lg->nu_start[pb->n_classes] && lg->tight; k++)
-    lg->nu[k] = CLAMP (bd->best_nu[k] + (gint64) (size * TAU * bd->g_nu[k]), 0,
-                       price_max * 1024);
+    lg->nu[k] = stepped (bd->best_nu[k], size * TAU * bd->g_nu[k], price_max * 1024);
   return TRUE;
 }
 
