@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "auftakt-application.h"
 #include "auftakt-export-actions.h"
@@ -11,54 +9,13 @@
 #include "auftakt-registration-dialog.h"
 #include "auftakt-table-page.h"
 #include "auftakt-window.h"
+#include "ui/ui-test-util.h"
 
 /* Data in and out of the real window under Xvfb: registrations from CSV
  * with the column mapping and its problems, exports in a thread, and
  * printing through GtkPrintOperation. */
 
-static AuftaktApplication *app;
-
-typedef struct {
-  AuftaktWindow *window;
-} Fixture;
-
-static void
-done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->window = auftakt_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (auftakt_window_open_demo (fixture->window, &error));
-  g_assert_no_error (error);
-  wait_ms (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_ms (50);
-}
+typedef UiTestFixture Fixture;
 
 static guint
 n_participants (Fixture *fixture)
@@ -115,7 +72,7 @@ open_csv_sized (Fixture    *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (auftakt_registration_dialog_get_loading (dialog));
   for (guint i = 0; i < 500 && auftakt_registration_dialog_get_loading (dialog); i++)
-    wait_ms (10);
+    ui_test_wait_ms (10);
   g_assert_false (auftakt_registration_dialog_get_loading (dialog));
   return dialog;
 }
@@ -345,7 +302,7 @@ test_registrations_large (Fixture       *fixture,
   start = g_get_monotonic_time ();
   auftakt_registration_dialog_load_file (dialog, file);
   for (guint i = 0; i < 3000 && auftakt_registration_dialog_get_loading (dialog); i++)
-    wait_ms (5);
+    ui_test_wait_ms (5);
   loaded = g_get_monotonic_time ();
   g_test_message ("3,000 registrations read and previewed in %.0f ms",
                   (loaded - start) / 1000.0);
@@ -409,7 +366,7 @@ export (Fixture             *fixture,
 
   auftakt_export_actions_export_async (fixture->window, format, file, export_done_cb, &error);
   for (guint i = 0; i < 1000 && error == NULL; i++)
-    wait_ms (10);
+    ui_test_wait_ms (10);
   /* "done" is how the callback says it succeeded */
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
 }
@@ -458,7 +415,7 @@ test_export_failure (Fixture       *fixture,
   auftakt_export_actions_export_async (fixture->window, AUFTAKT_EXPORT_FORMAT_FRAB, file,
                                        export_done_cb, &error);
   for (guint i = 0; i < 1000 && error == NULL; i++)
-    wait_ms (10);
+    ui_test_wait_ms (10);
   g_assert_nonnull (error);
   g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
 
@@ -503,7 +460,7 @@ test_print_pdf (Fixture       *fixture,
   operation = auftakt_print_operation_new (event, AUFTAKT_PRINT_KIND_AGENDA, NULL);
   auftakt_print_operation_prepare_async (operation, NULL, prepared_cb, &error);
   for (guint i = 0; i < 1000 && error == NULL; i++)
-    wait_ms (10);
+    ui_test_wait_ms (10);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&error);
   g_assert_cmpuint (auftakt_print_document_get_n_pages (
@@ -539,7 +496,7 @@ find_toplevel (const char *key)
           found = l->data;
       g_list_free (list);
       if (found == NULL)
-        wait_ms (10);
+        ui_test_wait_ms (10);
     }
   return found;
 }
@@ -572,7 +529,7 @@ test_print_preview (Fixture       *fixture,
   auftakt_print_dialog_set_kind (dialog, AUFTAKT_PRINT_KIND_AGENDA);
   auftakt_print_dialog_start (dialog, TRUE);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (500);
+  ui_test_wait_ms (500);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     g_assert_false (g_object_get_data (l->data, "auftakt-print-preview") != NULL &&
                     gtk_widget_get_visible (l->data));
@@ -594,16 +551,16 @@ test_print_preview (Fixture       *fixture,
               gtk_widget_get_mapped (l->data))
             gtk_dialog = l->data;
         g_list_free (list);
-        wait_ms (10);
+        ui_test_wait_ms (10);
       }
     g_assert_nonnull (gtk_dialog);
-    wait_ms (200);
+    ui_test_wait_ms (200);
     gtk_dialog_response (GTK_DIALOG (gtk_dialog), GTK_RESPONSE_APPLY);
   }
   preview = find_toplevel ("auftakt-print-preview");
   g_assert_nonnull (preview);
   gtk_window_destroy (GTK_WINDOW (preview));
-  wait_ms (100);
+  ui_test_wait_ms (100);
 }
 
 static GMenuModel *
@@ -675,7 +632,7 @@ test_print_dialog (Fixture       *fixture,
   /* From the participants with one selected: that one's schedule alone,
    * or everyone's when the organiser switches it off. */
   auftakt_window_set_section (fixture->window, "participants");
-  wait_ms (200);
+  ui_test_wait_ms (200);
   {
     GtkWidget *page = auftakt_window_get_page (fixture->window, "participants");
     GtkSelectionModel *model = gtk_column_view_get_model (
@@ -684,7 +641,7 @@ test_print_dialog (Fixture       *fixture,
 
     /* The table fills in batches. */
     for (guint i = 0; i < 500 && g_list_model_get_n_items (G_LIST_MODEL (model)) < 2; i++)
-      wait_ms (10);
+      ui_test_wait_ms (10);
     first = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_assert_true (AUFTAKT_IS_PARTICIPANT (first));
     gtk_selection_model_select_item (model, 0, TRUE);
@@ -704,7 +661,7 @@ test_print_dialog (Fixture       *fixture,
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
-  wait_ms (50);
+  ui_test_wait_ms (50);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (g_object_get_data (l->data, "auftakt-print-dialog") != NULL)
       {
@@ -724,7 +681,7 @@ save_shot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   int width, height;
 
-  wait_ms (300);
+  ui_test_wait_ms (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -769,7 +726,7 @@ test_screenshots (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   auftakt_window_set_section (fixture->window, "participants");
-  wait_ms (300);
+  ui_test_wait_ms (300);
   {
     GtkWidget *page = auftakt_window_get_page (fixture->window, "participants");
     GtkColumnView *view = auftakt_table_page_get_column_view (AUFTAKT_TABLE_PAGE (page));
@@ -789,20 +746,20 @@ test_screenshots (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (print));
   auftakt_print_dialog_set_kind (print, AUFTAKT_PRINT_KIND_AGENDA);
   auftakt_print_dialog_start (print, FALSE);
-  wait_ms (1500);
+  ui_test_wait_ms (1500);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, g_type_from_name ("GtkPrintUnixDialog")))
       {
         save_shot (l->data, "print-gtk.png");
         gtk_dialog_response (l->data, GTK_RESPONSE_CANCEL);
       }
-  wait_ms (200);
+  ui_test_wait_ms (200);
 
   print = auftakt_print_dialog_new (fixture->window);
   gtk_window_present (GTK_WINDOW (print));
   auftakt_print_dialog_set_kind (print, AUFTAKT_PRINT_KIND_ATTENDANCE);
   auftakt_print_dialog_start (print, TRUE);
-  wait_ms (500);
+  ui_test_wait_ms (500);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       {
@@ -814,7 +771,7 @@ test_screenshots (Fixture       *fixture,
   auftakt_export_actions_export_async (fixture->window, AUFTAKT_EXPORT_FORMAT_FRAB, file,
                                        export_done_cb, &error);
   for (guint i = 0; i < 1000 && error == NULL; i++)
-    wait_ms (10);
+    ui_test_wait_ms (10);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       {
@@ -828,54 +785,34 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("test-dataio-XXXXXX", NULL);
-  gboolean screenshots = g_getenv ("AUFTAKT_SCREENSHOT_DIR") != NULL;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  if (screenshots)
-    {
-      setlocale (LC_ALL, "");
-      if (g_getenv ("AUFTAKT_LOCALEDIR") != NULL)
-        bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AUFTAKT_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  else
-    setlocale (LC_ALL, "C.UTF-8");
+  /* Screenshots in the user's language (see test_screenshots). */
+  if (ui_test_init (&argc, &argv, g_getenv ("AUFTAKT_SCREENSHOT_DIR") != NULL) == NULL)
+    return g_test_run ();
 
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL && g_strcmp0 (g_getenv ("CI"), "false") != 0)
-        g_error ("No display: run the GUI tests under xvfb-run");
-      g_test_skip ("No display");
-      return g_test_run ();
-    }
-
-  app = auftakt_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add ("/ui/registrations/skip", Fixture, NULL, fixture_set_up,
-              test_registrations_skip, fixture_tear_down);
-  g_test_add ("/ui/registrations/mapping", Fixture, NULL, fixture_set_up,
-              test_registrations_mapping, fixture_tear_down);
-  g_test_add ("/ui/registrations/large", Fixture, NULL, fixture_set_up,
-              test_registrations_large, fixture_tear_down);
-  g_test_add ("/ui/registrations/unreadable", Fixture, NULL, fixture_set_up,
-              test_registrations_unreadable, fixture_tear_down);
-  g_test_add ("/ui/export/ics", Fixture, NULL, fixture_set_up, test_export_ics,
-              fixture_tear_down);
-  g_test_add ("/ui/export/failure", Fixture, NULL, fixture_set_up, test_export_failure,
-              fixture_tear_down);
-  g_test_add ("/ui/print/pdf", Fixture, NULL, fixture_set_up, test_print_pdf,
-              fixture_tear_down);
-  g_test_add ("/ui/print/dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
-              fixture_tear_down);
-  g_test_add ("/ui/print/preview", Fixture, NULL, fixture_set_up, test_print_preview,
-              fixture_tear_down);
-  g_test_add ("/ui/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
-  g_test_add ("/ui/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
-              fixture_tear_down);
+  g_test_add ("/ui/registrations/skip", Fixture, "demo", ui_test_fixture_set_up,
+              test_registrations_skip, ui_test_fixture_tear_down);
+  g_test_add ("/ui/registrations/mapping", Fixture, "demo", ui_test_fixture_set_up,
+              test_registrations_mapping, ui_test_fixture_tear_down);
+  g_test_add ("/ui/registrations/large", Fixture, "demo", ui_test_fixture_set_up,
+              test_registrations_large, ui_test_fixture_tear_down);
+  g_test_add ("/ui/registrations/unreadable", Fixture, "demo", ui_test_fixture_set_up,
+              test_registrations_unreadable, ui_test_fixture_tear_down);
+  g_test_add ("/ui/export/ics", Fixture, "demo", ui_test_fixture_set_up, test_export_ics,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/export/failure", Fixture, "demo", ui_test_fixture_set_up, test_export_failure,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/print/pdf", Fixture, "demo", ui_test_fixture_set_up, test_print_pdf,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/print/dialog", Fixture, "demo", ui_test_fixture_set_up, test_print_dialog,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/print/preview", Fixture, "demo", ui_test_fixture_set_up, test_print_preview,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/menu", Fixture, "demo", ui_test_fixture_set_up, test_menu,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/screenshots", Fixture, "demo", ui_test_fixture_set_up, test_screenshots,
+              ui_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "auftakt-application.h"
 #include "auftakt-item-editor.h"
@@ -10,64 +9,20 @@
 #include "auftakt-table-page.h"
 #include "auftakt-timetable-page.h"
 #include "auftakt-window.h"
+#include "ui/ui-test-util.h"
 
 /* The real window under Xvfb: the demo opens, the sections show what the
  * plan holds, forms refuse what is wrong, the scheduler fills the
  * timetable, and every edit reaches the file and can be undone. */
 
-static AuftaktApplication *app;
-
-typedef struct {
-  AuftaktWindow *window;
-} Fixture;
-
-static void
-done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
+typedef UiTestFixture Fixture;
 
 static void
 wait_for_filter (AuftaktTablePage *page)
 {
   for (guint i = 0; i < 500 && auftakt_table_page_get_n_pending (page) > 0; i++)
-    g_main_context_iteration (NULL, FALSE) || (wait_ms (10), TRUE);
-  wait_ms (50);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->window = auftakt_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  if (data != NULL)
-    {
-      g_assert_true (auftakt_window_open_demo (fixture->window, &error));
-      g_assert_no_error (error);
-    }
-  wait_ms (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_ms (50);
+    g_main_context_iteration (NULL, FALSE) || (ui_test_wait_ms (10), TRUE);
+  ui_test_wait_ms (50);
 }
 
 static guint
@@ -125,7 +80,7 @@ choose_file (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
   for (guint i = 0; i < 200 && chooser == NULL; i++)
     {
-      wait_ms (10);
+      ui_test_wait_ms (10);
       chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
     }
   g_assert_nonnull (chooser);
@@ -145,16 +100,16 @@ choose_file (Fixture    *fixture,
 
           gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
         }
-      wait_ms (50);
+      ui_test_wait_ms (50);
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
     }
   else
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
 
   for (guint i = 0; i < 500 && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; i++)
-    wait_ms (10);
+    ui_test_wait_ms (10);
   g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  wait_ms (50);
+  ui_test_wait_ms (50);
 }
 
 static void
@@ -176,7 +131,7 @@ test_welcome (Fixture       *fixture,
     gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "app.about", NULL));
-  wait_ms (100);
+  ui_test_wait_ms (100);
   window = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (window);
   gtk_window_destroy (window);
@@ -273,7 +228,7 @@ test_demo (Fixture       *fixture,
     {
       g_assert_nonnull (auftakt_window_get_page (fixture->window, sections[i]));
       auftakt_window_set_section (fixture->window, sections[i]);
-      wait_ms (20);
+      ui_test_wait_ms (20);
       g_assert_cmpstr (auftakt_window_get_section (fixture->window), ==, sections[i]);
     }
 
@@ -304,19 +259,19 @@ test_filter (Fixture       *fixture,
 
   auftakt_window_set_section (fixture->window, "participants");
   gtk_editable_set_text (search, "RICHTER");
-  wait_ms (400);   /* the search entry waits a moment before it searches */
+  ui_test_wait_ms (400);   /* the search entry waits a moment before it searches */
   wait_for_filter (page);
   n = auftakt_table_page_get_n_shown (page);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, 124);
 
   gtk_editable_set_text (search, "no such person anywhere");
-  wait_ms (400);
+  ui_test_wait_ms (400);
   wait_for_filter (page);
   g_assert_cmpuint (auftakt_table_page_get_n_shown (page), ==, 0);
 
   gtk_editable_set_text (search, "");
-  wait_ms (400);
+  ui_test_wait_ms (400);
   wait_for_filter (page);
   g_assert_cmpuint (auftakt_table_page_get_n_shown (page), ==, 124);
 }
@@ -446,7 +401,7 @@ solve (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timetable.solve", NULL));
   g_assert_true (auftakt_timetable_page_get_solving (page));
   for (guint i = 0; i < 600 && auftakt_timetable_page_get_solving (page); i++)
-    wait_ms (50);
+    ui_test_wait_ms (50);
   g_assert_false (auftakt_timetable_page_get_solving (page));
 }
 
@@ -699,29 +654,29 @@ test_item_buttons (Fixture       *fixture,
       GtkWindow *editor;
 
       auftakt_window_set_section (fixture->window, pages[i].section);
-      wait_ms (20);
+      ui_test_wait_ms (20);
       g_assert_cmpuint (n, >, 0);
 
       button = find_button (page, pages[i].edit);
       g_assert_nonnull (button);
       g_signal_emit_by_name (button, "clicked");
-      wait_ms (50);
+      ui_test_wait_ms (50);
       editor = find_toplevel (AUFTAKT_TYPE_ITEM_EDITOR);
       g_assert_nonnull (editor);
       g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (fixture->window));
       gtk_window_destroy (editor);
-      wait_ms (20);
+      ui_test_wait_ms (20);
 
       button = find_button (page, pages[i].delete);
       g_assert_nonnull (button);
       g_signal_emit_by_name (button, "clicked");
-      wait_ms (20);
+      ui_test_wait_ms (20);
       g_assert_cmpuint (n_items (fixture, pages[i].type), ==, n - 1);
 
       /* The toast offers win.undo, which brings it back. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo",
                                                  NULL));
-      wait_ms (20);
+      ui_test_wait_ms (20);
       g_assert_cmpuint (n_items (fixture, pages[i].type), ==, n);
     }
 }
@@ -853,46 +808,34 @@ main (int   argc,
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the MIME database that GTK
    * needs to load its SVG icons.  The plans go to a directory of our own. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
+  if (ui_test_init (&argc, &argv, FALSE) == NULL)
+    return g_test_run ();
 
-  if (!gtk_init_check ())
-    {
-      /* In CI a missing display is a failure, not a reason to skip. */
-      if (g_getenv ("CI") != NULL && g_strcmp0 (g_getenv ("CI"), "false") != 0)
-        g_error ("No display: run the GUI tests under xvfb-run");
-      g_test_skip ("No display");
-      return g_test_run ();
-    }
-
-  app = auftakt_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  g_test_add ("/ui/window/welcome", Fixture, NULL, fixture_set_up, test_welcome,
-              fixture_tear_down);
-  g_test_add ("/ui/window/demo", Fixture, "demo", fixture_set_up, test_demo, fixture_tear_down);
-  g_test_add ("/ui/table/filter", Fixture, "demo", fixture_set_up, test_filter,
-              fixture_tear_down);
-  g_test_add ("/ui/table/bulk-delete", Fixture, "demo", fixture_set_up, test_bulk_delete,
-              fixture_tear_down);
-  g_test_add ("/ui/window/events", Fixture, "demo", fixture_set_up, test_events,
-              fixture_tear_down);
-  g_test_add ("/ui/editor/workshop", Fixture, "demo", fixture_set_up, test_workshop_form,
-              fixture_tear_down);
-  g_test_add ("/ui/editor/delete-cascade", Fixture, "demo", fixture_set_up, test_delete_cascade,
-              fixture_tear_down);
-  g_test_add ("/ui/window/file-choosers", Fixture, "demo", fixture_set_up, test_file_choosers,
-              fixture_tear_down);
-  g_test_add ("/ui/pages/item-buttons", Fixture, "demo", fixture_set_up, test_item_buttons,
-              fixture_tear_down);
-  g_test_add ("/ui/pages/document", Fixture, "demo", fixture_set_up, test_page_document,
-              fixture_tear_down);
-  g_test_add ("/ui/timetable/solve-and-move", Fixture, "demo", fixture_set_up,
-              test_solve_and_move, fixture_tear_down);
+  g_test_add ("/ui/window/welcome", Fixture, NULL, ui_test_fixture_set_up, test_welcome,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/window/demo", Fixture, "demo", ui_test_fixture_set_up, test_demo,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/table/filter", Fixture, "demo", ui_test_fixture_set_up, test_filter,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/table/bulk-delete", Fixture, "demo", ui_test_fixture_set_up, test_bulk_delete,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/window/events", Fixture, "demo", ui_test_fixture_set_up, test_events,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/editor/workshop", Fixture, "demo", ui_test_fixture_set_up, test_workshop_form,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/editor/delete-cascade", Fixture, "demo", ui_test_fixture_set_up,
+              test_delete_cascade, ui_test_fixture_tear_down);
+  g_test_add ("/ui/window/file-choosers", Fixture, "demo", ui_test_fixture_set_up,
+              test_file_choosers, ui_test_fixture_tear_down);
+  g_test_add ("/ui/pages/item-buttons", Fixture, "demo", ui_test_fixture_set_up, test_item_buttons,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/pages/document", Fixture, "demo", ui_test_fixture_set_up, test_page_document,
+              ui_test_fixture_tear_down);
+  g_test_add ("/ui/timetable/solve-and-move", Fixture, "demo", ui_test_fixture_set_up,
+              test_solve_and_move, ui_test_fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_object (&app);
+  ui_test_finish ();
   {
     g_autofree char *plans = g_build_filename (data_home, "auftakt", NULL);
     g_autoptr(GDir) dir = g_dir_open (plans, 0, NULL);

@@ -12,26 +12,11 @@
 #include "auftakt-item-editor.h"
 #include "auftakt-timetable-page.h"
 #include "auftakt-window.h"
+#include "ui-test-util.h"
 
 /* Not a test: renders every section of the demo plan into PNGs, for looking
  * at the window in both languages and sizes (see HACKING.md).
  *   auftakt-screenshots OUTDIR WIDTH HEIGHT [--schedule] */
-
-static void
-done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 shoot (AuftaktWindow *window,
@@ -41,7 +26,7 @@ shoot (AuftaktWindow *window,
   g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
   g_autoptr(GError) error = NULL;
 
-  wait_ms (700);
+  ui_test_wait_ms (700);
   if (!auftakt_window_save_screenshot (window, path, &error))
     g_printerr ("%s: %s\n", path, error->message);
   else
@@ -60,7 +45,7 @@ shoot_window (GtkWindow  *window,
   g_autoptr(GdkTexture) texture = NULL;
   int width, height;
 
-  wait_ms (700);
+  ui_test_wait_ms (700);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -105,7 +90,7 @@ activate_cb (GApplication *app,
                                   "timetable.solve", NULL);
       for (guint i = 0; i < 200 && auftakt_event_get_schedule (
              auftakt_document_get_event (auftakt_window_get_document (window))) == NULL; i++)
-        wait_ms (100);
+        ui_test_wait_ms (100);
     }
 
   for (guint i = 0; sections[i] != NULL; i++)

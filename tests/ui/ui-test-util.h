@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "auftakt-application.h"
+#include "auftakt-window.h"
+
+G_BEGIN_DECLS
+
+/* What the GUI tests (tests/test-window.c, tests/test-dataio.c) and the
+ * screenshot tool share: waiting with the main loop running, and a real
+ * window of one application per test. */
+
+typedef struct {
+  AuftaktWindow *window;
+} UiTestFixture;
+
+void                ui_test_wait_ms            (guint          ms);
+
+AuftaktApplication *ui_test_init               (int           *argc,
+                                                char        ***argv,
+                                                gboolean       user_locale);
+void                ui_test_finish             (void);
+
+void                ui_test_fixture_set_up     (UiTestFixture *fixture,
+                                                gconstpointer  data);
+void                ui_test_fixture_tear_down  (UiTestFixture *fixture,
+                                                gconstpointer  data);
+
+G_END_DECLS
