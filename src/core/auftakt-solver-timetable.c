@@ -433,6 +433,26 @@ open_one (AuftaktSearch *se,
   return TRUE;
 }
 
+/* The members of a session that moved follow it to workshop w in round r
+ * where they are free; the others are displaced. */
+static void
+follow (AuftaktSearch *se,
+        GArray        *members,
+        int            w,
+        int            r,
+        GArray        *displaced)
+{
+  for (guint i = 0; i < members->len; i++)
+    {
+      int p = g_array_index (members, int, i);
+
+      if (_auftakt_search_eligible (se, p, -1, w, r))
+        _auftakt_search_assign (se, p, r, w);
+      else
+        g_array_append_val (displaced, p);
+    }
+}
+
 /* Moves a session to another round (and a room free there); members who
  * are free in that round follow it. */
 static gboolean
@@ -474,15 +494,7 @@ move_round (AuftaktSearch *se,
       return FALSE;
     }
   _auftakt_search_open (se, t, m);
-  for (guint i = 0; i < members->len; i++)
-    {
-      int p = g_array_index (members, int, i);
-
-      if (_auftakt_search_eligible (se, p, -1, w, r2))
-        _auftakt_search_assign (se, p, r2, w);
-      else
-        g_array_append_val (displaced, p);
-    }
+  follow (se, members, w, r2, displaced);
   return TRUE;
 }
 
@@ -520,21 +532,8 @@ swap_sessions (AuftaktSearch *se,
   if (!_auftakt_search_can_open (se, wt, rs, ms))
     return FALSE;
   _auftakt_search_open (se, wt * R + rs, ms);
-  for (int pass = 0; pass < 2; pass++)
-    {
-      GArray *members = pass == 0 ? a : b;
-      int w = pass == 0 ? ws : wt, r = pass == 0 ? rt : rs;
-
-      for (guint i = 0; i < members->len; i++)
-        {
-          int p = g_array_index (members, int, i);
-
-          if (_auftakt_search_eligible (se, p, -1, w, r))
-            _auftakt_search_assign (se, p, r, w);
-          else
-            g_array_append_val (displaced, p);
-        }
-    }
+  follow (se, a, ws, rt, displaced);
+  follow (se, b, wt, rs, displaced);
   return TRUE;
 }
 
