@@ -129,13 +129,15 @@ static const FieldSpec round_fields[] = {
   { NULL }
 };
 
-static const struct {
+typedef struct {
   GType     (*type) (void);
   const FieldSpec *fields;
   const char *new_title;
   const char *edit_title;
   const char *id_prefix;
-} kinds[] = {
+} Kind;
+
+static const Kind kinds[] = {
   { auftakt_room_get_type, room_fields, N_("New Room"), N_("Edit Room"), "room" },
   { auftakt_referee_get_type, referee_fields, N_("New Referee"), N_("Edit Referee"), "ref" },
   { auftakt_participant_get_type, participant_fields, N_("New Participant"),
@@ -678,33 +680,62 @@ auftakt_item_editor_init (AuftaktItemEditor *self)
   self->fields = g_ptr_array_new_with_free_func (field_free);
 }
 
+/* A form for @item_type in @document, for @item or the @bulk items (or a
+ * new one), its fields built; *@kind is the kind it edits, NULL for a type
+ * without a form. */
+static AuftaktItemEditor *
+editor_new (AuftaktDocument  *document,
+            GType             item_type,
+            GObject          *item,
+            GPtrArray        *bulk,
+            const Kind      **kind)
+{
+  AuftaktItemEditor *self = g_object_new (AUFTAKT_TYPE_ITEM_EDITOR, NULL);
+
+  self->document = g_object_ref (document);
+  self->item_type = item_type;
+  self->item = item ? g_object_ref (item) : NULL;
+  self->bulk = bulk ? g_ptr_array_ref (bulk) : NULL;
+
+  *kind = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].type () == item_type)
+      {
+        *kind = &kinds[i];
+        build_fields (self, kinds[i].fields, kinds[i].id_prefix);
+      }
+  return self;
+}
+
+/* Titles the form and its save button, and checks the fields as they are. */
+static GtkWidget *
+editor_finish (AuftaktItemEditor *self,
+               const char        *title,
+               const char        *save_label)
+{
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_button_set_label (GTK_BUTTON (self->save_button), save_label);
+  validate (self);
+  auftakt_window_name_controls (GTK_WIDGET (self));
+  return GTK_WIDGET (self);
+}
+
 GtkWidget *
 auftakt_item_editor_new (AuftaktDocument *document,
                          GType            item_type,
                          GObject         *item)
 {
-  AuftaktItemEditor *self = g_object_new (AUFTAKT_TYPE_ITEM_EDITOR, NULL);
+  AuftaktItemEditor *self;
+  const Kind *kind;
   const char *title = NULL;
 
   g_return_val_if_fail (AUFTAKT_IS_DOCUMENT (document), NULL);
 
-  self->document = g_object_ref (document);
-  self->item_type = item_type;
-  self->item = item ? g_object_ref (item) : NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (kinds[i].type () == item_type)
-      {
-        build_fields (self, kinds[i].fields, kinds[i].id_prefix);
-        title = item ? _(kinds[i].edit_title) : _(kinds[i].new_title);
-      }
-
-  adw_window_title_set_title (self->window_title, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_button_set_label (GTK_BUTTON (self->save_button), item ? _("_Save") : _("_Add"));
-  validate (self);
-  auftakt_window_name_controls (GTK_WIDGET (self));
-  return GTK_WIDGET (self);
+  self = editor_new (document, item_type, item, NULL, &kind);
+  if (kind != NULL)
+    title = item ? _(kind->edit_title) : _(kind->new_title);
+  return editor_finish (self, title, item ? _("_Save") : _("_Add"));
 }
 
 GtkWidget *
@@ -712,31 +743,20 @@ auftakt_item_editor_new_bulk (AuftaktDocument *document,
                               GType            item_type,
                               GPtrArray       *items)
 {
-  AuftaktItemEditor *self = g_object_new (AUFTAKT_TYPE_ITEM_EDITOR, NULL);
+  AuftaktItemEditor *self;
+  const Kind *kind;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (AUFTAKT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (items != NULL && items->len > 0, NULL);
 
-  self->document = g_object_ref (document);
-  self->item_type = item_type;
-  self->bulk = g_ptr_array_ref (items);
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (kinds[i].type () == item_type)
-      build_fields (self, kinds[i].fields, kinds[i].id_prefix);
-
+  self = editor_new (document, item_type, NULL, items, &kind);
   /* Translators: the title of a form that changes several rows at once */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u Item", "Edit %u Items",
                                         items->len),
                            items->len);
-  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, _("Empty fields stay as they are"));
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
-  validate (self);
-  auftakt_window_name_controls (GTK_WIDGET (self));
-  return GTK_WIDGET (self);
+  return editor_finish (self, title, _("_Save"));
 }
 
 void
