@@ -356,17 +356,29 @@ export_done_cb (GObject      *source,
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
 }
 
+/* Exports to @file in the window's thread and waits for the callback:
+ * returns the export's error, or G_IO_ERROR_EXISTS "done" after success. */
+static GError *
+export_and_wait (Fixture             *fixture,
+                 AuftaktExportFormat  format,
+                 GFile               *file)
+{
+  GError *error = NULL;
+
+  auftakt_export_actions_export_async (fixture->window, format, file, export_done_cb, &error);
+  for (guint i = 0; i < 1000 && error == NULL; i++)
+    ui_test_wait_ms (10);
+  return error;
+}
+
 static void
 export (Fixture             *fixture,
         AuftaktExportFormat  format,
         const char          *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = export_and_wait (fixture, format, file);
 
-  auftakt_export_actions_export_async (fixture->window, format, file, export_done_cb, &error);
-  for (guint i = 0; i < 1000 && error == NULL; i++)
-    ui_test_wait_ms (10);
   /* "done" is how the callback says it succeeded */
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
 }
@@ -412,10 +424,7 @@ test_export_failure (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gboolean done = FALSE;
 
-  auftakt_export_actions_export_async (fixture->window, AUFTAKT_EXPORT_FORMAT_FRAB, file,
-                                       export_done_cb, &error);
-  for (guint i = 0; i < 1000 && error == NULL; i++)
-    ui_test_wait_ms (10);
+  error = export_and_wait (fixture, AUFTAKT_EXPORT_FORMAT_FRAB, file);
   g_assert_nonnull (error);
   g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS));
 
@@ -768,10 +777,7 @@ test_screenshots (Fixture       *fixture,
       }
   gtk_window_destroy (GTK_WINDOW (print));
 
-  auftakt_export_actions_export_async (fixture->window, AUFTAKT_EXPORT_FORMAT_FRAB, file,
-                                       export_done_cb, &error);
-  for (guint i = 0; i < 1000 && error == NULL; i++)
-    ui_test_wait_ms (10);
+  error = export_and_wait (fixture, AUFTAKT_EXPORT_FORMAT_FRAB, file);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       {
