@@ -1064,35 +1064,3 @@ auftakt_window_name_controls (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     auftakt_window_name_controls (child);
 }
-
-gboolean
-auftakt_window_save_screenshot (AuftaktWindow  *self,
-                                const char     *path,
-                                GError        **error)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing drawn yet");
-      return FALSE;
-    }
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s", path);
-      return FALSE;
-    }
-  return TRUE;
-}

@@ -43,9 +43,5 @@ void             auftakt_window_show_error      (AuftaktWindow      *self,
  * name from its tooltip or label (GTK 4.8 names icon-only buttons after
  * their image), so that screen readers and AT-SPI tests find them. */
 void             auftakt_window_name_controls   (GtkWidget          *widget);
-/* Renders the window as it is on screen into a PNG. */
-gboolean         auftakt_window_save_screenshot (AuftaktWindow      *self,
-                                                 const char         *path,
-                                                 GError            **error);
 
 G_END_DECLS

@@ -684,22 +684,11 @@ save_shot (GtkWidget  *widget,
            const char *name)
 {
   g_autofree char *path = g_build_filename (g_getenv ("AUFTAKT_SCREENSHOT_DIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
+  g_autoptr(GError) error = NULL;
 
   ui_test_wait_ms (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (ui_test_save_png (widget, path, &error));
+  g_assert_no_error (error);
   g_print ("%s\n", path);
 }
 

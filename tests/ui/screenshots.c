@@ -19,42 +19,18 @@
  *   auftakt-screenshots OUTDIR WIDTH HEIGHT [--schedule] */
 
 static void
-shoot (AuftaktWindow *window,
-       const char    *dir,
-       const char    *name)
+shoot (GtkWidget  *widget,
+       const char *dir,
+       const char *name)
 {
   g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
   g_autoptr(GError) error = NULL;
 
   ui_test_wait_ms (700);
-  if (!auftakt_window_save_screenshot (window, path, &error))
+  if (!ui_test_save_png (widget, path, &error))
     g_printerr ("%s: %s\n", path, error->message);
   else
     g_print ("%s\n", path);
-}
-
-static void
-shoot_window (GtkWindow  *window,
-              const char *dir,
-              const char *name)
-{
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  ui_test_wait_ms (700);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_texture_save_to_png (texture, path);
-  g_print ("%s\n", path);
 }
 
 static void
@@ -79,7 +55,7 @@ activate_cb (GApplication *app,
   g_application_hold (app);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  shoot (window, dir, "welcome");
+  shoot (GTK_WIDGET (window), dir, "welcome");
 
   if (!auftakt_window_open_demo (window, &error))
     g_error ("%s", error->message);
@@ -96,7 +72,7 @@ activate_cb (GApplication *app,
   for (guint i = 0; sections[i] != NULL; i++)
     {
       auftakt_window_set_section (window, sections[i]);
-      shoot (window, dir, sections[i]);
+      shoot (GTK_WIDGET (window), dir, sections[i]);
     }
 
   /* A form refusing a capacity. */
@@ -109,7 +85,7 @@ activate_cb (GApplication *app,
     auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "title", "Open Data");
     auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "max", "0");
     auftakt_item_editor_set_text (AUFTAKT_ITEM_EDITOR (editor), "leads", "F1, F99");
-    shoot_window (GTK_WINDOW (editor), dir, "workshop-form");
+    shoot (GTK_WIDGET (editor), dir, "workshop-form");
     gtk_window_destroy (GTK_WINDOW (editor));
   }
 
@@ -123,7 +99,7 @@ activate_cb (GApplication *app,
       auftakt_timetable_page_select_session (
         AUFTAKT_TIMETABLE_PAGE (auftakt_window_get_page (window, "timetable")),
         auftakt_session_get_workshop (session), auftakt_session_get_round (session));
-      shoot (window, dir, "timetable-session");
+      shoot (GTK_WIDGET (window), dir, "timetable-session");
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

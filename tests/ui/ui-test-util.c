@@ -27,6 +27,39 @@ ui_test_wait_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Renders @widget as it is on screen into a PNG at @path. */
+gboolean
+ui_test_save_png (GtkWidget   *widget,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing drawn yet");
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* g_test_init(), the locale (C.UTF-8, or with @user_locale the user's and
  * the translations from AUFTAKT_LOCALEDIR), GTK and the registered
  * application the fixtures open their windows in.  Returns NULL when there

@@ -7,14 +7,17 @@
 G_BEGIN_DECLS
 
 /* What the GUI tests (tests/test-window.c, tests/test-dataio.c) and the
- * screenshot tool share: waiting with the main loop running, and a real
- * window of one application per test. */
+ * screenshot tool share: waiting with the main loop running, a widget as
+ * a PNG, and a real window of one application per test. */
 
 typedef struct {
   AuftaktWindow *window;
 } UiTestFixture;
 
 void                ui_test_wait_ms            (guint          ms);
+gboolean            ui_test_save_png           (GtkWidget     *widget,
+                                                const char    *path,
+                                                GError       **error);
 
 AuftaktApplication *ui_test_init               (int           *argc,
                                                 char        ***argv,
