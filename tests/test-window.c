@@ -78,7 +78,8 @@ choose_file (Fixture    *fixture,
   GtkWindow *chooser = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
-  for (guint i = 0; i < 200 && chooser == NULL; i++)
+  /* generous waits: in the sanitizer build GTK's chooser takes seconds */
+  for (guint i = 0; i < 3000 && chooser == NULL; i++)
     {
       ui_test_wait_ms (10);
       chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
@@ -106,7 +107,7 @@ choose_file (Fixture    *fixture,
   else
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
 
-  for (guint i = 0; i < 500 && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; i++)
+  for (guint i = 0; i < 3000 && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; i++)
     ui_test_wait_ms (10);
   g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   ui_test_wait_ms (50);
