@@ -1566,20 +1566,12 @@ fail:
 void
 _auftakt_search_improve (AuftaktSearch *se)
 {
-  _auftakt_search_improve_some (se, G_MAXINT);
-}
-
-void
-_auftakt_search_improve_some (AuftaktSearch *se,
-                              int            budget)
-{
   int failures = 0;
 
-  while (budget-- > 0 && !_auftakt_search_check_stop (se))
+  while (!_auftakt_search_check_stop (se))
     {
-      int len;
+      int len = find_cycle (se);
 
-      len = find_cycle (se);
       if (len == 0)
         break;
       if (apply_cycle (se, len, 1 << 20) || apply_cycle (se, len, 1))

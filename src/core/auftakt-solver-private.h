@@ -230,8 +230,6 @@ void           _auftakt_search_empty          (AuftaktSearch        *se,
                                                int                   s,
                                                GArray               *displaced);
 void           _auftakt_search_improve        (AuftaktSearch        *se);
-void           _auftakt_search_improve_some   (AuftaktSearch        *se,
-                                               int                   budget);
 int            _auftakt_search_respond_all    (AuftaktSearch        *se);
 int            _auftakt_search_eject_all      (AuftaktSearch        *se);
 void           _auftakt_search_spread_walk_ins (AuftaktSearch       *se);
