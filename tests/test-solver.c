@@ -1113,17 +1113,13 @@ test_infeasible_locked_sessions (void)
   assert_explained (result, "Referee F1 leads W1 and W2", "must both run in R1");
 }
 
-static void
-test_unranked_spread (void)
+/* 2 rounds, 3 rooms of 10, 3 workshops, K = 2: 6 participants rank two
+ * workshops each, round and round, and 12 rank nothing. */
+static AuftaktEvent *
+walk_in_event (void)
 {
-  /* 2 rounds, 3 rooms of 10, 3 workshops, K = 2: 6 participants rank two
-   * workshops each, round and round, and 12 rank nothing; those fill the
-   * sessions evenly */
-  g_autoptr(AuftaktEvent) event = auftakt_event_new ("walk-ins");
-  g_autoptr(AuftaktSolverResult) result = NULL;
-  AuftaktSchedule *schedule;
+  AuftaktEvent *event = auftakt_event_new ("walk-ins");
   const char *pairs[3][3] = { { "W1", "W2", NULL }, { "W2", "W3", NULL }, { "W3", "W1", NULL } };
-  int fewest[2] = { G_MAXINT, G_MAXINT }, most[2] = { 0, 0 };
 
   add_round (event, "R1");
   add_round (event, "R2");
@@ -1139,10 +1135,19 @@ test_unranked_spread (void)
 
       add_participant (event, id, p < 6 ? pairs[p % 3] : (const char *[]) { NULL });
     }
-  result = solve (event, 1.0, NULL);
+  return event;
+}
+
+/* The walk-ins filled the sessions of each round evenly: at most one
+ * attendee more in one session than in another. */
+static void
+assert_spread_evenly (AuftaktSolverResult *result)
+{
+  AuftaktSchedule *schedule = auftakt_solver_result_get_schedule (result);
+  int fewest[2] = { G_MAXINT, G_MAXINT }, most[2] = { 0, 0 };
+
   g_assert_true (auftakt_solver_result_get_feasible (result));
   g_assert_cmpint (auftakt_solver_result_get_cost (result), ==, 6 * 1 + 12 * 2 * 100);
-  schedule = auftakt_solver_result_get_schedule (result);
   for (guint i = 0; i < auftakt_schedule_get_n_sessions (schedule); i++)
     {
       AuftaktSession *session = auftakt_schedule_get_session (schedule, i);
@@ -1154,6 +1159,44 @@ test_unranked_spread (void)
     }
   g_assert_cmpint (most[0] - fewest[0], <=, 1);
   g_assert_cmpint (most[1] - fewest[1], <=, 1);
+}
+
+static void
+test_unranked_spread (void)
+{
+  g_autoptr(AuftaktEvent) event = walk_in_event ();
+  g_autoptr(AuftaktSolverResult) result = solve (event, 1.0, NULL);
+
+  assert_spread_evenly (result);
+}
+
+/* With W2 only in R2 and R1 two sessions, no single move of a walk-in
+ * evens out 5/7/6 in R2 (each would attend a workshop twice): one walk-in
+ * must trade its rounds first, which changes nothing, and then another
+ * evens out R1 again. */
+static void
+test_unranked_spread_trade (void)
+{
+  g_autoptr(AuftaktEvent) event = walk_in_event ();
+  g_autoptr(AuftaktSchedule) published = auftakt_schedule_new ();
+  const char *sessions[][3] = {
+    { "W3", "R1", "M1" }, { "W1", "R1", "M3" },
+    { "W1", "R2", "M1" }, { "W3", "R2", "M2" }, { "W2", "R2", "M3" },
+  };
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    {
+      g_autoptr(AuftaktSession) session = auftakt_session_new (sessions[i][0], sessions[i][1],
+                                                               sessions[i][2]);
+
+      auftakt_session_set_locked (session, TRUE);
+      auftakt_schedule_add_session (published, session);
+    }
+  result = solve (event, 1.0, published);
+  g_assert_cmpuint (auftakt_schedule_get_n_sessions (auftakt_solver_result_get_schedule (result)),
+                    ==, 5);
+  assert_spread_evenly (result);
 }
 
 /* ---- in a worker thread ---- */
@@ -1306,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/solver/infeasible/locked-attendances", test_infeasible_locks);
   g_test_add_func ("/solver/infeasible/locked-sessions", test_infeasible_locked_sessions);
   g_test_add_func ("/solver/unranked-spread", test_unranked_spread);
+  g_test_add_func ("/solver/unranked-spread/trade", test_unranked_spread_trade);
   g_test_add_func ("/solver/async", test_async);
   g_test_add_func ("/solver/cancelled", test_cancelled);
 

@@ -898,13 +898,7 @@ _auftakt_search_load (AuftaktSearch *se,
   se->logging = logging;
 }
 
-/* Participants who ranked nothing cost the same everywhere; spread them
- * over the sessions of each round so that the sessions fill evenly, by
- * moving one at a time from the fullest session (by share of seats) to the
- * emptiest while that narrows the gap.  The cost does not change, nor does
- * anything a re-solve keeps. */
-/* The change of sum n^2 / cap (scaled by the product of all caps'
- * typical size, in doubles) when session s gains d members. */
+/* The change of the sum of n^2 / seats when session s gains d members. */
 static double
 fill_change (const AuftaktSearch *se,
              int                  s,
@@ -929,101 +923,180 @@ can_give (const AuftaktSearch *se,
   return se->n_mem[s] > se->lo[s / se->R];
 }
 
+/* A move of a walk-in's attendance: to session t, or, with swap_r >= 0,
+ * a trade of the rounds of two attendances (t is then the session the
+ * attendance of round r moves to); g is its change of the sum. */
+typedef struct {
+  int t, swap_r;
+  double g;
+} SpreadMove;
+
+/* The best move of participant p's attendance in round r whose change is
+ * below @below, or one with t = -1. */
+static SpreadMove
+best_spread_move (const AuftaktSearch *se,
+                  int                  p,
+                  int                  r,
+                  double               below)
+{
+  const int *at = se->at + (gsize) p * se->R;
+  int R = se->R, w = at[r], s = w * R + r;
+  SpreadMove best = { -1, -1, below };
+
+  if (se->pinned_p[p * R + r] || published (se, p, r) == w || !can_give (se, s))
+    return best;
+  /* one attendance elsewhere */
+  for (int i = 0; i < se->n_active; i++)
+    {
+      int v = se->active[i], t;
+      double g;
+
+      if (v == se->x)
+        continue;
+      t = se->session_of[v];
+      if (t == s || !can_take (se, t) || !_auftakt_search_eligible (se, p, r, t / R, t % R))
+        continue;
+      g = fill_change (se, s, -1) + fill_change (se, t, 1);
+      if (g < best.g)
+        best = (SpreadMove) { t, -1, g };
+    }
+  /* two attendances trade rounds */
+  for (int r2 = 0; r2 < R; r2++)
+    {
+      int w2 = at[r2], s2, t1, t2;
+      double g;
+
+      if (r2 == r || w2 < 0 || se->pinned_p[p * R + r2] || published (se, p, r2) == w2)
+        continue;
+      s2 = w2 * R + r2;
+      t1 = w2 * R + r;
+      t2 = w * R + r2;
+      if (!can_give (se, s2) || !can_take (se, t1) || !can_take (se, t2))
+        continue;
+      g = fill_change (se, s, -1) + fill_change (se, s2, -1)
+          + fill_change (se, t1, 1) + fill_change (se, t2, 1);
+      if (g < best.g)
+        best = (SpreadMove) { t1, r2, g };
+    }
+  return best;
+}
+
+static void
+apply_spread_move (AuftaktSearch    *se,
+                   int               p,
+                   int               r,
+                   const SpreadMove *move)
+{
+  int w = se->at[(gsize) p * se->R + r];
+
+  if (move->swap_r >= 0)
+    {
+      int w2 = se->at[(gsize) p * se->R + move->swap_r];
+
+      _auftakt_search_unassign (se, p, r);
+      _auftakt_search_unassign (se, p, move->swap_r);
+      _auftakt_search_assign (se, p, r, w2);
+      _auftakt_search_assign (se, p, move->swap_r, w);
+    }
+  else
+    {
+      _auftakt_search_unassign (se, p, r);
+      _auftakt_search_assign (se, p, move->t % se->R, move->t / se->R);
+    }
+}
+
+static gboolean
+is_walk_in (const AuftaktSearch *se,
+            int                  p)
+{
+  return se->pb->choice_start[p] == se->pb->choice_start[p + 1];
+}
+
+/* One pass of improving moves over every walk-in; returns whether one moved. */
+static gboolean
+spread_pass (AuftaktSearch *se)
+{
+  gboolean moved = FALSE;
+
+  for (int p = 0; p < se->P; p++)
+    for (int r = 0; r < se->R && is_walk_in (se, p); r++)
+      if (se->at[(gsize) p * se->R + r] >= 0)
+        {
+          SpreadMove move = best_spread_move (se, p, r, -1e-9);
+
+          if (move.t >= 0)
+            {
+              apply_spread_move (se, p, r, &move);
+              moved = TRUE;
+            }
+        }
+  return moved;
+}
+
+/* Some improving moves need a move that changes nothing first: a walk-in
+ * trades the rounds of its attendances, making one round more even and
+ * the other less, and then another walk-in evens out the other round (no
+ * single move could: each would attend a workshop twice).  Tries such
+ * trades until one lets an improving move follow, within a budget of
+ * scans; returns whether one did. */
+static gboolean
+spread_sideways (AuftaktSearch *se,
+                 int           *budget)
+{
+  for (int p = 0; p < se->P; p++)
+    for (int r = 0; r < se->R && is_walk_in (se, p); r++)
+      {
+        SpreadMove move;
+        guint mark = se->log->len;
+
+        if (se->at[(gsize) p * se->R + r] < 0)
+          continue;
+        move = best_spread_move (se, p, r, 1e-9);
+        if (move.t < 0 || move.swap_r < 0 || (*budget)-- <= 0)
+          continue;
+        se->logging = TRUE;
+        apply_spread_move (se, p, r, &move);
+        for (int q = 0; q < se->P; q++)
+          for (int rq = 0; rq < se->R && q != p && is_walk_in (se, q); rq++)
+            if (se->at[(gsize) q * se->R + rq] >= 0)
+              {
+                SpreadMove follow = best_spread_move (se, q, rq, -1e-9);
+
+                if (follow.t >= 0)
+                  {
+                    apply_spread_move (se, q, rq, &follow);
+                    se->logging = FALSE;
+                    g_array_set_size (se->log, mark);
+                    return TRUE;
+                  }
+              }
+        _auftakt_search_undo (se, mark);
+        se->logging = FALSE;
+        g_array_set_size (se->log, mark);
+      }
+  return FALSE;
+}
+
 /* Participants who ranked nothing cost the same everywhere; spread them
  * so that the sessions fill evenly: a descent on the sum over sessions of
  * members^2 / seats, by moving one attendance of such a participant to
  * another session of the round or to a round it has free, or by swapping
- * the rounds of two of its attendances.  Each move lowers the sum, so this
- * ends.  The cost does not change, nor does anything a re-solve keeps. */
+ * the rounds of two of its attendances, and where none of these lowers the
+ * sum, by such a trade followed by a move that does.  Each step lowers the
+ * sum, so this ends.  The cost does not change, nor does anything a
+ * re-solve keeps. */
 void
 _auftakt_search_spread_walk_ins (AuftaktSearch *se)
 {
-  const AuftaktProblem *pb = se->pb;
-  int R = se->R;
-  gboolean logging = se->logging, moved = TRUE;
+  gboolean logging = se->logging;
+  /* look-ahead scans cost P * R * sessions each: a few on big events */
+  gint64 work = (gint64) MAX (se->P, 1) * se->R * MAX (se->n_active, 1);
+  int budget = (int) CLAMP (20000000 / work, 1, 1000);
 
   se->logging = FALSE;
-  for (int pass = 0; moved && pass < 100; pass++)
-    {
-      moved = FALSE;
-      for (int p = 0; p < se->P; p++)
-        {
-          int *at = se->at + (gsize) p * R;
-
-          if (pb->choice_start[p] != pb->choice_start[p + 1])
-            continue;
-          for (int r = 0; r < R; r++)
-            {
-              int w = at[r], s, best_t = -1, swap_r = -1;
-              double best = -1e-9;
-
-              if (w < 0 || se->pinned_p[p * R + r] || published (se, p, r) == w)
-                continue;
-              s = w * R + r;
-              if (!can_give (se, s))
-                continue;
-              /* one attendance elsewhere */
-              for (int i = 0; i < se->n_active; i++)
-                {
-                  int v = se->active[i], t;
-                  double g;
-
-                  if (v == se->x)
-                    continue;
-                  t = se->session_of[v];
-                  if (t == s || !can_take (se, t) ||
-                      !_auftakt_search_eligible (se, p, r, t / R, t % R))
-                    continue;
-                  g = fill_change (se, s, -1) + fill_change (se, t, 1);
-                  if (g < best)
-                    {
-                      best = g;
-                      best_t = t;
-                    }
-                }
-              /* two attendances trade rounds */
-              for (int r2 = 0; r2 < R; r2++)
-                {
-                  int w2 = at[r2], s2, t1, t2;
-                  double g;
-
-                  if (r2 == r || w2 < 0 || se->pinned_p[p * R + r2] ||
-                      published (se, p, r2) == w2)
-                    continue;
-                  s2 = w2 * R + r2;
-                  t1 = w2 * R + r;
-                  t2 = w * R + r2;
-                  if (!can_give (se, s2) || !can_take (se, t1) || !can_take (se, t2))
-                    continue;
-                  g = fill_change (se, s, -1) + fill_change (se, s2, -1)
-                      + fill_change (se, t1, 1) + fill_change (se, t2, 1);
-                  if (g < best)
-                    {
-                      best = g;
-                      best_t = t1;
-                      swap_r = r2;
-                    }
-                }
-              if (best_t < 0)
-                continue;
-              if (swap_r >= 0)
-                {
-                  int w2 = at[swap_r];
-
-                  _auftakt_search_unassign (se, p, r);
-                  _auftakt_search_unassign (se, p, swap_r);
-                  _auftakt_search_assign (se, p, r, w2);
-                  _auftakt_search_assign (se, p, swap_r, w);
-                }
-              else
-                {
-                  _auftakt_search_unassign (se, p, r);
-                  _auftakt_search_assign (se, p, best_t % R, best_t / R);
-                }
-              moved = TRUE;
-            }
-        }
-    }
+  for (int pass = 0; pass < 100; pass++)
+    if (!spread_pass (se) && !spread_sideways (se, &budget))
+      break;
   se->logging = logging;
 }
 
