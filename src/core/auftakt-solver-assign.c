@@ -1033,12 +1033,12 @@ spread_pass (AuftaktSearch *se)
   return moved;
 }
 
-/* Some improving moves need a move that changes nothing first: a walk-in
- * trades the rounds of its attendances, making one round more even and
- * the other less, and then another walk-in evens out the other round (no
- * single move could: each would attend a workshop twice).  Tries such
- * trades until one lets an improving move follow, within a budget of
- * scans; returns whether one did. */
+/* Some improving moves need a move that changes nothing first: e.g. a
+ * walk-in trades the rounds of its attendances, making one round more even
+ * and the other less, and then another walk-in evens out the other round
+ * (no single move could: each would attend a workshop twice).  Tries such
+ * moves (trades or single moves) until one lets an improving move follow,
+ * within a budget of scans; returns whether one did. */
 static gboolean
 spread_sideways (AuftaktSearch *se,
                  int           *budget)
@@ -1052,7 +1052,7 @@ spread_sideways (AuftaktSearch *se,
         if (se->at[(gsize) p * se->R + r] < 0)
           continue;
         move = best_spread_move (se, p, r, 1e-9);
-        if (move.t < 0 || move.swap_r < 0 || (*budget)-- <= 0)
+        if (move.t < 0 || (*budget)-- <= 0)
           continue;
         se->logging = TRUE;
         apply_spread_move (se, p, r, &move);
@@ -1082,7 +1082,7 @@ spread_sideways (AuftaktSearch *se,
  * members^2 / seats, by moving one attendance of such a participant to
  * another session of the round or to a round it has free, or by swapping
  * the rounds of two of its attendances, and where none of these lowers the
- * sum, by such a trade followed by a move that does.  Each step lowers the
+ * sum, by such a move that keeps it followed by one that lowers it.  Each step lowers the
  * sum, so this ends.  The cost does not change, nor does anything a
  * re-solve keeps. */
 void

@@ -11,8 +11,8 @@
  * is built greedily from the demand; then a local search changes it one
  * session at a time (another room, another round, opened, closed, replaced),
  * each change evaluated by re-placing whom it displaced and cancelling
- * negative cycles of the assignment, and accepted by late acceptance hill
- * climbing (Burke and Bykov). */
+ * negative cycles of the assignment, and accepted by simulated annealing
+ * (Kirkpatrick et al.), cooled anew after each kick. */
 
 #define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
 
@@ -592,8 +592,11 @@ random_move (AuftaktSearch *se,
 
 /* Simulated annealing within each cycle between kicks: a change that
  * makes the state worse by d is kept with probability exp (-d / T), T
- * falling geometrically from HOT to COLD (in cost units: a rank is 1)
- * over COOLING times the cycle's patience, then staying there.  T follows
+ * falling geometrically from HOT towards COLD (in cost units: a rank is 1)
+ * over COOLING times the cycle's patience.  A cycle ends after one
+ * patience without a new best, so one that stops improving at once ends
+ * near 2.3; only cycles that keep improving cool further (COOLING 1 and 8,
+ * i.e. cooler and warmer ends, were no better on medium).  T follows
  * the changes counted, not the clock, so a run that ends before its limit
  * is the same on every machine.  Against late acceptance (history 40),
  * means over 2-12 seeds: medium 1320 -> 1313, large 45.2 k -> 44.2 k,
