@@ -786,28 +786,17 @@ main (int   argc,
   if (ui_test_init (&argc, &argv, g_getenv ("AUFTAKT_SCREENSHOT_DIR") != NULL) == NULL)
     return g_test_run ();
 
-  g_test_add ("/ui/registrations/skip", Fixture, "demo", ui_test_fixture_set_up,
-              test_registrations_skip, ui_test_fixture_tear_down);
-  g_test_add ("/ui/registrations/mapping", Fixture, "demo", ui_test_fixture_set_up,
-              test_registrations_mapping, ui_test_fixture_tear_down);
-  g_test_add ("/ui/registrations/large", Fixture, "demo", ui_test_fixture_set_up,
-              test_registrations_large, ui_test_fixture_tear_down);
-  g_test_add ("/ui/registrations/unreadable", Fixture, "demo", ui_test_fixture_set_up,
-              test_registrations_unreadable, ui_test_fixture_tear_down);
-  g_test_add ("/ui/export/ics", Fixture, "demo", ui_test_fixture_set_up, test_export_ics,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/export/failure", Fixture, "demo", ui_test_fixture_set_up, test_export_failure,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/print/pdf", Fixture, "demo", ui_test_fixture_set_up, test_print_pdf,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/print/dialog", Fixture, "demo", ui_test_fixture_set_up, test_print_dialog,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/print/preview", Fixture, "demo", ui_test_fixture_set_up, test_print_preview,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/menu", Fixture, "demo", ui_test_fixture_set_up, test_menu,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/screenshots", Fixture, "demo", ui_test_fixture_set_up, test_screenshots,
-              ui_test_fixture_tear_down);
+  ui_test_add ("/ui/registrations/skip", "demo", test_registrations_skip);
+  ui_test_add ("/ui/registrations/mapping", "demo", test_registrations_mapping);
+  ui_test_add ("/ui/registrations/large", "demo", test_registrations_large);
+  ui_test_add ("/ui/registrations/unreadable", "demo", test_registrations_unreadable);
+  ui_test_add ("/ui/export/ics", "demo", test_export_ics);
+  ui_test_add ("/ui/export/failure", "demo", test_export_failure);
+  ui_test_add ("/ui/print/pdf", "demo", test_print_pdf);
+  ui_test_add ("/ui/print/dialog", "demo", test_print_dialog);
+  ui_test_add ("/ui/print/preview", "demo", test_print_preview);
+  ui_test_add ("/ui/menu", "demo", test_menu);
+  ui_test_add ("/ui/screenshots", "demo", test_screenshots);
 
   return g_test_run ();
 }

@@ -823,28 +823,17 @@ main (int   argc,
   if (ui_test_init (&argc, &argv, FALSE) == NULL)
     return g_test_run ();
 
-  g_test_add ("/ui/window/welcome", Fixture, NULL, ui_test_fixture_set_up, test_welcome,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/window/demo", Fixture, "demo", ui_test_fixture_set_up, test_demo,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/table/filter", Fixture, "demo", ui_test_fixture_set_up, test_filter,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/table/bulk-delete", Fixture, "demo", ui_test_fixture_set_up, test_bulk_delete,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/window/events", Fixture, "demo", ui_test_fixture_set_up, test_events,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/editor/workshop", Fixture, "demo", ui_test_fixture_set_up, test_workshop_form,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/editor/delete-cascade", Fixture, "demo", ui_test_fixture_set_up,
-              test_delete_cascade, ui_test_fixture_tear_down);
-  g_test_add ("/ui/window/file-choosers", Fixture, "demo", ui_test_fixture_set_up,
-              test_file_choosers, ui_test_fixture_tear_down);
-  g_test_add ("/ui/pages/item-buttons", Fixture, "demo", ui_test_fixture_set_up, test_item_buttons,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/pages/document", Fixture, "demo", ui_test_fixture_set_up, test_page_document,
-              ui_test_fixture_tear_down);
-  g_test_add ("/ui/timetable/solve-and-move", Fixture, "demo", ui_test_fixture_set_up,
-              test_solve_and_move, ui_test_fixture_tear_down);
+  ui_test_add ("/ui/window/welcome", NULL, test_welcome);
+  ui_test_add ("/ui/window/demo", "demo", test_demo);
+  ui_test_add ("/ui/table/filter", "demo", test_filter);
+  ui_test_add ("/ui/table/bulk-delete", "demo", test_bulk_delete);
+  ui_test_add ("/ui/window/events", "demo", test_events);
+  ui_test_add ("/ui/editor/workshop", "demo", test_workshop_form);
+  ui_test_add ("/ui/editor/delete-cascade", "demo", test_delete_cascade);
+  ui_test_add ("/ui/window/file-choosers", "demo", test_file_choosers);
+  ui_test_add ("/ui/pages/item-buttons", "demo", test_item_buttons);
+  ui_test_add ("/ui/pages/document", "demo", test_page_document);
+  ui_test_add ("/ui/timetable/solve-and-move", "demo", test_solve_and_move);
 
   status = g_test_run ();
   ui_test_finish ();

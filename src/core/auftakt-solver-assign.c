@@ -931,8 +931,8 @@ typedef struct {
   double g;
 } SpreadMove;
 
-/* The best move of participant p's attendance in round r whose change is
- * below @below, or one with t = -1. */
+/* The best move of participant p's attendance in round r (if any) whose
+ * change is below @below, or one with t = -1. */
 static SpreadMove
 best_spread_move (const AuftaktSearch *se,
                   int                  p,
@@ -943,7 +943,7 @@ best_spread_move (const AuftaktSearch *se,
   int R = se->R, w = at[r], s = w * R + r;
   SpreadMove best = { -1, -1, below };
 
-  if (se->pinned_p[p * R + r] || published (se, p, r) == w || !can_give (se, s))
+  if (w < 0 || se->pinned_p[p * R + r] || published (se, p, r) == w || !can_give (se, s))
     return best;
   /* one attendance elsewhere */
   for (int i = 0; i < se->n_active; i++)
@@ -1012,24 +1012,31 @@ is_walk_in (const AuftaktSearch *se,
   return se->pb->choice_start[p] == se->pb->choice_start[p + 1];
 }
 
-/* One pass of improving moves over every walk-in; returns whether one moved. */
+/* Makes the improving moves of the walk-ins' attendances (all but
+ * @except's), or only the first one found; returns whether one was made. */
 static gboolean
-spread_pass (AuftaktSearch *se)
+spread_pass (AuftaktSearch *se,
+             int            except,
+             gboolean       first_only)
 {
   gboolean moved = FALSE;
 
   for (int p = 0; p < se->P; p++)
-    for (int r = 0; r < se->R && is_walk_in (se, p); r++)
-      if (se->at[(gsize) p * se->R + r] >= 0)
+    {
+      if (p == except || !is_walk_in (se, p))
+        continue;
+      for (int r = 0; r < se->R; r++)
         {
           SpreadMove move = best_spread_move (se, p, r, -1e-9);
 
-          if (move.t >= 0)
-            {
-              apply_spread_move (se, p, r, &move);
-              moved = TRUE;
-            }
+          if (move.t < 0)
+            continue;
+          apply_spread_move (se, p, r, &move);
+          if (first_only)
+            return TRUE;
+          moved = TRUE;
         }
+    }
   return moved;
 }
 
@@ -1044,36 +1051,28 @@ spread_sideways (AuftaktSearch *se,
                  int           *budget)
 {
   for (int p = 0; p < se->P; p++)
-    for (int r = 0; r < se->R && is_walk_in (se, p); r++)
-      {
-        SpreadMove move;
-        guint mark = se->log->len;
+    {
+      if (!is_walk_in (se, p))
+        continue;
+      for (int r = 0; r < se->R; r++)
+        {
+          SpreadMove move = best_spread_move (se, p, r, 1e-9);
+          guint mark = se->log->len;
+          gboolean followed;
 
-        if (se->at[(gsize) p * se->R + r] < 0)
-          continue;
-        move = best_spread_move (se, p, r, 1e-9);
-        if (move.t < 0 || (*budget)-- <= 0)
-          continue;
-        se->logging = TRUE;
-        apply_spread_move (se, p, r, &move);
-        for (int q = 0; q < se->P; q++)
-          for (int rq = 0; rq < se->R && q != p && is_walk_in (se, q); rq++)
-            if (se->at[(gsize) q * se->R + rq] >= 0)
-              {
-                SpreadMove follow = best_spread_move (se, q, rq, -1e-9);
-
-                if (follow.t >= 0)
-                  {
-                    apply_spread_move (se, q, rq, &follow);
-                    se->logging = FALSE;
-                    g_array_set_size (se->log, mark);
-                    return TRUE;
-                  }
-              }
-        _auftakt_search_undo (se, mark);
-        se->logging = FALSE;
-        g_array_set_size (se->log, mark);
-      }
+          if (move.t < 0 || (*budget)-- <= 0)
+            continue;
+          se->logging = TRUE;
+          apply_spread_move (se, p, r, &move);
+          followed = spread_pass (se, p, TRUE);
+          if (!followed)
+            _auftakt_search_undo (se, mark);
+          se->logging = FALSE;
+          g_array_set_size (se->log, mark);
+          if (followed)
+            return TRUE;
+        }
+    }
   return FALSE;
 }
 
@@ -1082,9 +1081,9 @@ spread_sideways (AuftaktSearch *se,
  * members^2 / seats, by moving one attendance of such a participant to
  * another session of the round or to a round it has free, or by swapping
  * the rounds of two of its attendances, and where none of these lowers the
- * sum, by such a move that keeps it followed by one that lowers it.  Each step lowers the
- * sum, so this ends.  The cost does not change, nor does anything a
- * re-solve keeps. */
+ * sum, by such a move that keeps it followed by one that lowers it.  Each
+ * step lowers the sum, so this ends.  The cost does not change, nor does
+ * anything a re-solve keeps. */
 void
 _auftakt_search_spread_walk_ins (AuftaktSearch *se)
 {
@@ -1095,7 +1094,7 @@ _auftakt_search_spread_walk_ins (AuftaktSearch *se)
 
   se->logging = FALSE;
   for (int pass = 0; pass < 100; pass++)
-    if (!spread_pass (se) && !spread_sideways (se, &budget))
+    if (!spread_pass (se, -1, FALSE) && !spread_sideways (se, &budget))
       break;
   se->logging = logging;
 }

@@ -555,11 +555,9 @@ save (AuftaktSearch *se,
 
 /* One random change of the timetable, its displaced participants placed
  * again and the assignment improved until no negative cycle is left (a cap
- * of 50 cycles a change once let twice the changes into the time on large;
- * since the bound and the two searches came, judging each change fully is
- * better on every event: medium 1323 -> 1318, tight 3075 -> 3012, large
- * 45.8 k -> 45.2 k, means over seeds); FALSE (nothing changed) if the change
- * drawn cannot be made.  Logs for undo. */
+ * on the cycles per change, for more changes in the time, lost on every
+ * event: HACKING.md); FALSE (nothing changed) if the change drawn cannot be
+ * made.  Logs for undo. */
 static gboolean
 random_move (AuftaktSearch *se,
              GArray        *displaced)
@@ -595,15 +593,10 @@ random_move (AuftaktSearch *se,
  * falling geometrically from HOT towards COLD (in cost units: a rank is 1)
  * over COOLING times the cycle's patience.  A cycle ends after one
  * patience without a new best, so one that stops improving at once ends
- * near 2.3; only cycles that keep improving cool further (COOLING 1 and 8,
- * i.e. cooler and warmer ends, were no better on medium).  T follows
- * the changes counted, not the clock, so a run that ends before its limit
- * is the same on every machine.  Against late acceptance (history 40),
- * means over 2-12 seeds: medium 1320 -> 1313, large 45.2 k -> 44.2 k,
- * large-s2 84.3 k -> 83.9 k, tight-s2 6130 -> 6087, tight-s3 3860 -> 3799,
- * a K = 1 event 34.5 k -> 33.2 k; tight, medium-s2/s3, K = 3 and K = 4
- * events unchanged; potsdam as fast in the median (about 40 ms over 8
- * seeds), its slowest seed 155 ms instead of 121 ms. */
+ * near 2.3; only cycles that keep improving cool further.  T follows the
+ * changes counted, not the clock, so a run that ends before its limit is
+ * the same on every machine.  What it gained over late acceptance, and the
+ * settings tried: HACKING.md. */
 #define HOT 5.0
 #define COLD 0.5
 #define COOLING 3

@@ -359,6 +359,13 @@ order_searches (AuftaktSearch **a,
     }
 }
 
+/* The seconds to search: as asked, or the default. */
+static double
+options_time_limit (const AuftaktSolverOptions *options)
+{
+  return options->time_limit > 0 ? options->time_limit : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT;
+}
+
 /* The searches to run: as asked, or one per processor, at most two. */
 static int
 options_workers (const AuftaktSolverOptions *options)
@@ -554,9 +561,7 @@ auftakt_solver_solve (AuftaktEvent               *event,
   if (pb == NULL)
     return NULL;
 
-  return solve_problem (pb, options->seed,
-                        options->time_limit > 0 ? options->time_limit
-                                                : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT,
+  return solve_problem (pb, options->seed, options_time_limit (options),
                         options->published != NULL && !options->fresh,
                         options_workers (options),
                         progress, user_data, cancellable, start, error);
@@ -689,7 +694,7 @@ auftakt_solver_solve_async (AuftaktEvent               *event,
   ad->start = g_get_monotonic_time ();
   ad->pb = auftakt_problem_new (event, options->published, &error);
   ad->seed = options->seed;
-  ad->limit = options->time_limit > 0 ? options->time_limit : AUFTAKT_SOLVER_DEFAULT_TIME_LIMIT;
+  ad->limit = options_time_limit (options);
   ad->minimal_change = options->published != NULL && !options->fresh;
   ad->workers = options_workers (options);
   ad->progress = progress;

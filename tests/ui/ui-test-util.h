@@ -29,4 +29,10 @@ void                ui_test_fixture_set_up     (UiTestFixture *fixture,
 void                ui_test_fixture_tear_down  (UiTestFixture *fixture,
                                                 gconstpointer  data);
 
+/* Adds the test @func at @path, run in a fresh window: on the demo plan
+ * when @plan is "demo", with none when it is NULL. */
+#define ui_test_add(path, plan, func) \
+  g_test_add ((path), UiTestFixture, (plan), ui_test_fixture_set_up, (func), \
+              ui_test_fixture_tear_down)
+
 G_END_DECLS
