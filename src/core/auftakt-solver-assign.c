@@ -74,6 +74,22 @@ log_push (AuftaktSearch *se,
     g_array_append_val (se->log, u);
 }
 
+/* Whether the other search of the portfolio has a schedule that meets the
+ * bound, found at a tick this search is past (the main search wins a tie):
+ * it wins whatever this search still finds, and which one wins depends on
+ * the seed alone, not on which thread was faster.  Under the lock. */
+static gboolean
+other_got_there_first (const AuftaktSearch *se)
+{
+  int me = se->follower ? 1 : 0, other = 1 - me;
+  gint64 cost = se->shared->cost_of[other];
+
+  if (cost < 0 || cost > se->shared->bound)
+    return FALSE;
+  return se->ticks > se->shared->tick_of[other] ||
+         (se->follower && se->ticks == se->shared->tick_of[other]);
+}
+
 gboolean
 _auftakt_search_check_stop (AuftaktSearch *se)
 {
@@ -84,10 +100,10 @@ _auftakt_search_check_stop (AuftaktSearch *se)
       if (g_get_monotonic_time () >= se->deadline ||
           g_cancellable_is_cancelled (se->cancellable))
         se->stopped = TRUE;
-      if (se->shared != NULL && se->follower)
+      if (se->shared != NULL)
         {
           g_mutex_lock (&se->shared->lock);
-          se->stopped |= se->shared->done;
+          se->stopped |= other_got_there_first (se);
           g_mutex_unlock (&se->shared->lock);
         }
     }
@@ -99,12 +115,18 @@ _auftakt_search_check_stop (AuftaktSearch *se)
 void
 _auftakt_search_set_best (AuftaktSearch *se)
 {
+  int me = se->follower ? 1 : 0;
+
+  if (se->best_cost < 0 || se->cost != se->best_cost)
+    se->best_tick = se->ticks;
   se->best_cost = se->cost;
   if (se->shared == NULL)
     return;
   g_mutex_lock (&se->shared->lock);
   if (se->shared->best_cost < 0 || se->cost < se->shared->best_cost)
     se->shared->best_cost = se->cost;
+  se->shared->cost_of[me] = se->best_cost;
+  se->shared->tick_of[me] = se->best_tick;
   g_mutex_unlock (&se->shared->lock);
 }
 
@@ -125,7 +147,7 @@ _auftakt_search_best_cost (const AuftaktSearch *se)
 
 /* Whether the state is valid and costs no more than the best lower bound
  * known (@bound, or a better one another search shares): nothing can be
- * better.  Tells the followers to stop. */
+ * better. */
 gboolean
 _auftakt_search_meets_bound (AuftaktSearch *se,
                              gint64         bound)

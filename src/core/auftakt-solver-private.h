@@ -77,12 +77,17 @@ typedef struct {
 typedef struct _AuftaktSearch AuftaktSearch;
 
 /* What the searches of a portfolio share: the best lower bound known,
- * and whether one of them has met it (then all stop). */
+ * whether one of them has met it, and each search's best valid cost with
+ * the tick it first had it (ticks count a search's own steps, so which
+ * search got there first does not depend on the machine: the other stops
+ * once it is past that tick). */
 typedef struct {
   GMutex lock;
   gint64 bound;
   gint64 best_cost;          /* of the best valid schedule any search has, or -1 */
   gboolean done;
+  gint64 cost_of[2];         /* per search (0 main, 1 follower), or -1 */
+  guint64 tick_of[2];
 } AuftaktShared;
 
 struct _AuftaktSearch
@@ -96,9 +101,7 @@ struct _AuftaktSearch
   gboolean stopped;          /* cancelled or out of time */
   gboolean converged;        /* the last timetable search ended by itself */
   AuftaktShared *shared;     /* (nullable) */
-  gboolean follower;         /* stops when another search has met the bound; the
-                              * main search never does, so that which search
-                              * wins does not depend on which was faster */
+  gboolean follower;         /* the second search of a portfolio */
   guint check_counter;
   AuftaktRng rng;
 
@@ -168,6 +171,8 @@ struct _AuftaktSearch
   int *cycle;                /* [n_nodes + 1] */
   guint64 n_cycles;
   gint64 best_cost;          /* of the best valid state so far, or -1 */
+  guint64 ticks;             /* steps of the timetable search so far */
+  guint64 best_tick;         /* the tick best_cost was first reached */
 
   /* undo */
   GArray *log;               /* of AuftaktUndo */

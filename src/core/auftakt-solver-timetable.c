@@ -664,6 +664,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
         {
           gint64 before = _auftakt_search_objective (se), after;
 
+          se->ticks++;
           if (g_get_monotonic_time () >= polish_at)
             break;
           if (_auftakt_search_meets_bound (se, bound))
@@ -713,7 +714,10 @@ _auftakt_timetable_search (AuftaktSearch *se,
         break;
       {
         gint64 before = _auftakt_search_objective (se);
-        int n = _auftakt_search_respond_all (se), m;
+        int n, m;
+
+        se->ticks++;
+        n = _auftakt_search_respond_all (se);
 
         _auftakt_search_improve (se);
         m = _auftakt_search_eject_all (se);
@@ -750,11 +754,14 @@ _auftakt_timetable_search (AuftaktSearch *se,
     }
 
   g_debug ("timetable search: %" G_GUINT64_FORMAT " moves, %" G_GUINT64_FORMAT " cycles, "
-           "best %" G_GINT64_FORMAT ", %.3f s", iteration, se->n_cycles, best,
+           "best %" G_GINT64_FORMAT " at tick %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+           ", %.3f s", iteration, se->n_cycles, best, se->best_tick, se->ticks,
            (g_get_monotonic_time () - se->start) / 1e6);
-  if (_auftakt_search_objective (se) != best)
+  /* the best state; at the bound also when this one has the same cost,
+   * since the tick the best was first reached decides between searches */
+  if (_auftakt_search_objective (se) != best || _auftakt_search_meets_bound (se, bound))
     _auftakt_search_load (se, best_room, best_at);
-  if (!se->stopped)
+  if (!se->stopped && !_auftakt_search_meets_bound (se, bound))
     {
       int n = 0;
 

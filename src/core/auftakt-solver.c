@@ -343,14 +343,21 @@ worker_thread (gpointer data)
   return search_thread (data);
 }
 
-/* The better of the two searches in *a, the other in *b. */
+/* The better of the two searches in *a, the other in *b; on a tie *a,
+ * unless both met the bound and *b got there in fewer ticks (the other
+ * stopped once past that tick, so only this order is the same on every
+ * machine). */
 static void
 order_searches (AuftaktSearch **a,
-                AuftaktSearch **b)
+                AuftaktSearch **b,
+                gboolean        met)
 {
-  g_debug ("portfolio: %" G_GINT64_FORMAT " against %" G_GINT64_FORMAT,
-           _auftakt_search_objective (*a), _auftakt_search_objective (*b));
-  if (_auftakt_search_objective (*b) < _auftakt_search_objective (*a))
+  gint64 oa = _auftakt_search_objective (*a), ob = _auftakt_search_objective (*b);
+
+  g_debug ("portfolio: %" G_GINT64_FORMAT " (tick %" G_GUINT64_FORMAT ") against %"
+           G_GINT64_FORMAT " (tick %" G_GUINT64_FORMAT ")",
+           oa, (*a)->best_tick, ob, (*b)->best_tick);
+  if (ob < oa || (met && ob == oa && (*b)->best_tick < (*a)->best_tick))
     {
       AuftaktSearch *t = *a;
 
@@ -400,7 +407,7 @@ solve_problem (const AuftaktProblem     *pb,
   gint64 bound, cost, upper;
   Report report = { progress, user_data, limit, -1 };
   Worker main_worker = { 0 }, other = { 0 };
-  AuftaktShared shared = { .best_cost = -1 };
+  AuftaktShared shared = { .best_cost = -1, .cost_of = { -1, -1 } };
   AuftaktBound *lagrange;
   GThread *thread = NULL;
   gboolean feasible;
@@ -463,7 +470,7 @@ solve_problem (const AuftaktProblem     *pb,
   if (thread != NULL)
     {
       g_thread_join (thread);
-      order_searches (&se, &other.se);
+      order_searches (&se, &other.se, shared.done);
       /* halfway, the worse search takes the better one's state and both
        * go on from there with their own random numbers, unless both came
        * to their end before (small events: no time is spent twice) */
@@ -477,7 +484,7 @@ solve_problem (const AuftaktProblem     *pb,
           thread = g_thread_new ("auftakt-solver", search_thread, &other);
           _auftakt_timetable_search (se, bound, report_cb, &report);
           g_thread_join (thread);
-          order_searches (&se, &other.se);
+          order_searches (&se, &other.se, shared.done);
         }
       _auftakt_search_free (other.se);
     }
