@@ -1020,6 +1020,58 @@ small_event (int n,
   return event;
 }
 
+/* ---- the bound without rounds and rooms ---- */
+
+static gint64
+flow_bound_of (AuftaktEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AuftaktProblem) pb = auftakt_problem_new (event, NULL, &error);
+
+  g_assert_no_error (error);
+  return _auftakt_flow_bound (pb, G_MAXINT64);
+}
+
+static void
+test_flow_bound (void)
+{
+  g_autoptr(AuftaktEvent) exact = small_event (10, 5);
+  g_autoptr(AuftaktEvent) short_of_rooms = small_event (12, 5);
+  g_autoptr(AuftaktEvent) short_of_seats = small_event (4, 1);
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  /* W1 and W2 offer two sessions of 5 seats each: ten members take W1
+   * (rank 1, cost 0) and W2 (rank 2, cost 1), the optimum itself */
+  g_assert_cmpint (flow_bound_of (exact), ==, 10);
+  result = solve (exact, 5.0, NULL);
+  g_assert_cmpint (auftakt_solver_result_get_cost (result), ==, 10);
+  g_assert_cmpint (auftakt_solver_result_get_bound (result), ==, 10);
+  /* twelve: W1 and W2 seat ten each, four attendances go to W3 unranked
+   * (the two rooms cannot really seat 24, but the relaxation shares no room) */
+  g_assert_cmpint (flow_bound_of (short_of_rooms), ==, 10 + 4 * 100);
+  /* 8 attendances, 6 seats in all: not even the relaxation is feasible */
+  g_assert_cmpint (flow_bound_of (short_of_seats), ==, -1);
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  /* the optima of the same relaxation by networkx's min-cost flow; on
+   * medium also the LP bound of REFERENCE.md, where the Lagrangian steps
+   * alone reach 1296 */
+  {
+    g_autoptr(AuftaktEvent) medium = read_instance ("medium");
+    g_autoptr(AuftaktEvent) large = read_instance ("large");
+    g_autoptr(AuftaktSolverResult) solved = NULL;
+
+    g_assert_cmpint (flow_bound_of (medium), ==, 1306);
+    g_assert_cmpint (flow_bound_of (large), ==, 30106);
+    solved = solve (medium, 0.5, NULL);
+    g_assert_cmpint (auftakt_solver_result_get_bound (solved), >=, 1306);
+  }
+}
+
 static gboolean
 explained (AuftaktSolverResult *result,
            const char          *a,
@@ -1368,6 +1420,7 @@ main (int   argc,
   g_test_add_data_func ("/solver/resolve/removed-participant", GINT_TO_POINTER (1000),
                         test_resolve_removed_participant);
   g_test_add_func ("/solver/resolve/locks", test_resolve_keeps_locks);
+  g_test_add_func ("/solver/flow-bound", test_flow_bound);
   g_test_add_func ("/solver/infeasible/seats", test_infeasible_seats);
   g_test_add_func ("/solver/infeasible/participant-rounds", test_infeasible_participant_rounds);
   g_test_add_func ("/solver/infeasible/referee", test_infeasible_referee);

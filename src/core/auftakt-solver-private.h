@@ -283,6 +283,10 @@ void           _auftakt_bound_demand          (const AuftaktBound   *bd,
                                                gboolean              average,
                                                gint64               *demand);
 
+/* auftakt-solver-flow.c */
+gint64         _auftakt_flow_bound            (const AuftaktProblem *pb,
+                                               gint64                deadline);
+
 /* auftakt-solver-explain.c */
 void           _auftakt_explain_structure     (const AuftaktProblem *pb,
                                                GPtrArray            *explanations);

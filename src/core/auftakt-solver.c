@@ -404,7 +404,7 @@ solve_problem (const AuftaktProblem     *pb,
   AuftaktSolverResult *result;
   gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
   gint64 halfway = start + (gint64) (limit * G_USEC_PER_SEC / 2);
-  gint64 bound, cost, upper;
+  gint64 bound, flow, cost, upper;
   Report report = { progress, user_data, limit, -1 };
   Worker main_worker = { 0 }, other = { 0 };
   AuftaktShared shared = { .best_cost = -1, .cost_of = { -1, -1 } };
@@ -447,6 +447,14 @@ solve_problem (const AuftaktProblem     *pb,
       thread = g_thread_new ("auftakt-solver", worker_thread, &other);
     }
 
+  /* the relaxation without rounds and rooms, exact where the Lagrangian
+   * steps only get close (auftakt-solver-flow.c) */
+  flow = _auftakt_flow_bound (pb, g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 10));
+  bound = MAX (bound, flow);
+  g_mutex_lock (&shared.lock);
+  shared.bound = MAX (shared.bound, bound);
+  g_mutex_unlock (&shared.lock);
+
   main_worker.se = se;
   main_worker.want = want;
   worker_start (&main_worker);
@@ -455,8 +463,8 @@ solve_problem (const AuftaktProblem     *pb,
   upper = se->penalty == 0 ? se->cost : -1;
   _auftakt_bound_tighten (lagrange);
   if (upper < 0 || upper > bound)
-    bound = _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
-                                g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 10));
+    bound = MAX (flow, _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
+                                           g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 10)));
   _auftakt_bound_free (lagrange);
   g_mutex_lock (&shared.lock);
   shared.bound = MAX (shared.bound, bound);
