@@ -1057,15 +1057,19 @@ test_flow_bound (void)
       g_test_skip ("AUFTAKT_BENCH_DIR is not set");
       return;
     }
-  /* the optima of the same relaxation by networkx's min-cost flow; on
-   * medium also the LP bound of REFERENCE.md, where the Lagrangian steps
-   * alone reach 1296 */
+  /* the optima of the same relaxation by networkx's min-cost flow, one
+   * node per participant; on potsdam the optimum CBC proves, on medium the
+   * LP bound of REFERENCE.md, where the Lagrangian steps alone reach 1296 */
   {
+    g_autoptr(AuftaktEvent) potsdam = read_instance ("potsdam");
     g_autoptr(AuftaktEvent) medium = read_instance ("medium");
+    g_autoptr(AuftaktEvent) tight = read_instance ("tight");
     g_autoptr(AuftaktEvent) large = read_instance ("large");
     g_autoptr(AuftaktSolverResult) solved = NULL;
 
+    g_assert_cmpint (flow_bound_of (potsdam), ==, 200);
     g_assert_cmpint (flow_bound_of (medium), ==, 1306);
+    g_assert_cmpint (flow_bound_of (tight), ==, 2768);
     g_assert_cmpint (flow_bound_of (large), ==, 30106);
     solved = solve (medium, 0.5, NULL);
     g_assert_cmpint (auftakt_solver_result_get_bound (solved), >=, 1306);
