@@ -17,6 +17,10 @@
 #include "auftakt-util.h"
 #include "auftakt-window.h"
 
+/* The narrowest a room's column gets: six rooms still fit beside the
+ * sidebar in a 1280 px window; wider windows share the rest evenly. */
+#define CELL_WIDTH 120
+
 struct _AuftaktTimetablePage
 {
   AuftaktPage parent_instance;
@@ -426,7 +430,8 @@ create_cell (AuftaktTimetablePage *self,
     gtk_widget_add_css_class (button, "selected");
   g_object_set_data_full (G_OBJECT (button), "session", g_object_ref (session), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (cell_clicked_cb), self);
-  gtk_widget_set_size_request (button, 150, -1);
+  gtk_widget_set_size_request (button, CELL_WIDTH, -1);
+  gtk_widget_set_hexpand (button, TRUE);
   return button;
 }
 
@@ -437,7 +442,8 @@ create_empty_cell (const char *text)
 
   gtk_widget_add_css_class (label, "empty-cell");
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_size_request (label, 150, 60);
+  gtk_widget_set_size_request (label, CELL_WIDTH, 60);
+  gtk_widget_set_hexpand (label, TRUE);
   return label;
 }
 
@@ -764,7 +770,11 @@ refresh (AuftaktTimetablePage *self)
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_yalign (GTK_LABEL (label), 1);
+      /* wrapped, not cut: rooms often differ only in their last word
+       * ("Besprechungsraum 1", "Besprechungsraum 2") */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
       gtk_widget_add_css_class (label, "timetable-header");
       gtk_grid_attach (self->grid, label, c + 1, 0, 1, 1);
     }
