@@ -797,6 +797,43 @@ test_deterministic (void)
   g_assert_cmpstr (text_a, ==, text_c);
 }
 
+/* A re-solve, too: a room is lost for the first round after publication.  A state
+ * at the bound that still changes the published schedule is not optimal,
+ * so it must not stop the other search. */
+static void
+test_deterministic_resolve (void)
+{
+  g_autoptr(AuftaktEvent) event = NULL;
+  g_autoptr(AuftaktSolverResult) published = NULL;
+  g_autoptr(AuftaktSolverResult) a = NULL;
+  g_autoptr(AuftaktSolverResult) b = NULL;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  gint stop = 0;
+  GThread *spin;
+
+  if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
+    {
+      g_test_skip ("AUFTAKT_BENCH_DIR is not set");
+      return;
+    }
+  event = read_instance ("potsdam");
+  published = solve_with_workers (event, 60.0, NULL, 2);
+  auftakt_room_set_unavailable (auftakt_event_find_room (event, "M2"),
+                                (const char *[]) { "R1", NULL });
+  a = solve_with_workers (event, 60.0, auftakt_solver_result_get_schedule (published), 2);
+  spin = g_thread_new ("spin", spin_thread, &stop);
+  b = solve_with_workers (event, 60.0, auftakt_solver_result_get_schedule (published), 2);
+  g_atomic_int_set (&stop, 1);
+  g_thread_join (spin);
+  g_assert_true (auftakt_solver_result_get_feasible (a));
+  g_assert_cmpuint (auftakt_solver_result_get_moved_sessions (a) +
+                    auftakt_solver_result_get_moved_attendances (a), >, 0);
+  text_a = schedule_text (auftakt_solver_result_get_schedule (a));
+  text_b = schedule_text (auftakt_solver_result_get_schedule (b));
+  g_assert_cmpstr (text_a, ==, text_b);
+}
+
 /* ---- re-solves ---- */
 
 /* participant -> "workshop@round", over the whole schedule */
@@ -1071,7 +1108,8 @@ test_flow_bound (void)
     g_assert_cmpint (flow_bound_of (medium), ==, 1306);
     g_assert_cmpint (flow_bound_of (tight), ==, 2768);
     g_assert_cmpint (flow_bound_of (large), ==, 30106);
-    solved = solve (medium, 0.5, NULL);
+    /* the flow bound may take a tenth of the time: room for a slow build */
+    solved = solve (medium, 2.0, NULL);
     g_assert_cmpint (auftakt_solver_result_get_bound (solved), >=, 1306);
   }
 }
@@ -1417,6 +1455,7 @@ main (int   argc,
   g_test_add_data_func ("/solver/instance/medium", "medium", test_instance);
   g_test_add_data_func ("/solver/instance/tight", "tight", test_instance);
   g_test_add_func ("/solver/deterministic", test_deterministic);
+  g_test_add_func ("/solver/deterministic/resolve", test_deterministic_resolve);
   g_test_add_func ("/solver/workers", test_workers);
   g_test_add_func ("/solver/progress", test_progress);
   g_test_add_func ("/solver/ejection-chains", test_ejection_chains);

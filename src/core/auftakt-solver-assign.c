@@ -111,22 +111,27 @@ _auftakt_search_check_stop (AuftaktSearch *se)
 }
 
 /* The state is the best valid one of this search: its cost is known to
- * the other searches too (for the progress shown). */
+ * the other searches too (for the progress shown).  One that changes
+ * nothing of a published schedule is also entered with its tick where
+ * the stop rule looks (only such a state can meet the bound), if it is
+ * this search's cheapest so far. */
 void
 _auftakt_search_set_best (AuftaktSearch *se)
 {
   int me = se->follower ? 1 : 0;
 
-  if (se->best_cost < 0 || se->cost != se->best_cost)
-    se->best_tick = se->ticks;
   se->best_cost = se->cost;
   if (se->shared == NULL)
     return;
   g_mutex_lock (&se->shared->lock);
   if (se->shared->best_cost < 0 || se->cost < se->shared->best_cost)
     se->shared->best_cost = se->cost;
-  se->shared->cost_of[me] = se->best_cost;
-  se->shared->tick_of[me] = se->best_tick;
+  if (se->changes == 0 && se->penalty == 0 &&
+      (se->shared->cost_of[me] < 0 || se->cost < se->shared->cost_of[me]))
+    {
+      se->shared->cost_of[me] = se->cost;
+      se->shared->tick_of[me] = se->ticks;
+    }
   g_mutex_unlock (&se->shared->lock);
 }
 
@@ -160,7 +165,6 @@ _auftakt_search_meets_bound (AuftaktSearch *se,
     return se->cost <= bound;
   g_mutex_lock (&se->shared->lock);
   met = se->cost <= MAX (bound, se->shared->bound);
-  se->shared->done |= met;
   g_mutex_unlock (&se->shared->lock);
   return met;
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "auftakt-solver-private.h"
@@ -30,6 +31,9 @@
  * classes per distinct cost difference, so that its weight is the
  * smallest non-empty one without a rescan of the classes. */
 
+/* The most edge counts (ints) worth their memory: 64 MB. */
+#define MAX_COUNTS ((gsize) 1 << 24)
+
 typedef struct {
   const AuftaktProblem *pb;
   int C, W, L, ND;
@@ -43,7 +47,7 @@ typedef struct {
   int *present;      /* [W * C]: classes with members in w, the first n_present[w] */
   int *n_present;    /* [W] */
   int *slot;         /* [C * W]: index of c in w's present, or -1 */
-  gint64 *dvalue;    /* [ND]: the differences, ascending */
+  gint64 *dvalue;    /* [ND]: the distinct differences, ascending */
   int *dindex;       /* [from level * L + to level] -> d */
 } Flow;
 
@@ -147,15 +151,25 @@ move (Flow *fl, int c, int w, int m)
     count_target (fl, c, w, target ? 1 : -1);
 }
 
-/* The distinct costs and their differences, ascending. */
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The distinct costs, and the distinct differences between them,
+ * ascending: an edge's weight is its first difference with a count. */
 static void
 build_levels (Flow *fl)
 {
   const AuftaktProblem *pb = fl->pb;
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autofree int *order = NULL;
+  int n = 0;
 
-  for (int i = 0; i < fl->C * fl->W; i++)
+  for (gsize i = 0; i < (gsize) fl->C * fl->W; i++)
     {
       int v = pb->class_cost[i];
       guint j = 0;
@@ -167,32 +181,25 @@ build_levels (Flow *fl)
       fl->level[i] = j;
     }
   fl->L = values->len;
-  fl->ND = fl->L * fl->L;
-  fl->dvalue = g_new (gint64, fl->ND);
-  fl->dindex = g_new (int, fl->ND);
-  order = g_new (int, fl->ND);
-  for (int i = 0; i < fl->ND; i++)
-    order[i] = i;
-  /* insertion sort: a few hundred pairs at most */
-  for (int i = 1; i < fl->ND; i++)
-    for (int j = i; j > 0; j--)
+  fl->dvalue = g_new (gint64, (gsize) fl->L * fl->L);
+  fl->dindex = g_new (int, (gsize) fl->L * fl->L);
+  for (int from = 0; from < fl->L; from++)
+    for (int to = 0; to < fl->L; to++)
+      fl->dvalue[from * fl->L + to] = (gint64) g_array_index (values, int, to) -
+                                      g_array_index (values, int, from);
+  qsort (fl->dvalue, (gsize) fl->L * fl->L, sizeof (gint64), compare_gint64);
+  for (int i = 0; i < fl->L * fl->L; i++)
+    if (n == 0 || fl->dvalue[i] != fl->dvalue[n - 1])
+      fl->dvalue[n++] = fl->dvalue[i];
+  fl->ND = n;
+  for (int from = 0; from < fl->L; from++)
+    for (int to = 0; to < fl->L; to++)
       {
-        int x = order[j - 1], y = order[j];
-        gint64 vx = (gint64) g_array_index (values, int, x % fl->L) - g_array_index (values, int, x / fl->L);
-        gint64 vy = (gint64) g_array_index (values, int, y % fl->L) - g_array_index (values, int, y / fl->L);
+        gint64 v = (gint64) g_array_index (values, int, to) - g_array_index (values, int, from);
+        const gint64 *at = bsearch (&v, fl->dvalue, fl->ND, sizeof (gint64), compare_gint64);
 
-        if (vx <= vy)
-          break;
-        order[j - 1] = y;
-        order[j] = x;
+        fl->dindex[from * fl->L + to] = (int) (at - fl->dvalue);
       }
-  for (int d = 0; d < fl->ND; d++)
-    {
-      int from = order[d] / fl->L, to = order[d] % fl->L;
-
-      fl->dindex[order[d]] = d;
-      fl->dvalue[d] = (gint64) g_array_index (values, int, to) - g_array_index (values, int, from);
-    }
 }
 
 /* The seats workshop w offers at most: its max-runs best rounds, each
@@ -212,7 +219,7 @@ seats_of (const AuftaktProblem *pb,
         if (pb->room_rounds[m] & (G_GUINT64_CONSTANT (1) << r))
           best[r] = MAX (best[r], auftakt_problem_seats (pb, w, m));
     }
-  for (int n = 0; n < pb->workshop_max_runs[w]; n++)
+  for (int n = 0; n < MIN (pb->workshop_max_runs[w], pb->n_rounds); n++)
     {
       int top = 0;
 
@@ -225,9 +232,11 @@ seats_of (const AuftaktProblem *pb,
   return seats;
 }
 
-/* Everyone in their K cheapest workshops; FALSE if a class has fewer. */
+/* Everyone in their K cheapest workshops; FALSE if a class has fewer, or
+ * at the deadline. */
 static gboolean
-place_cheapest (Flow *fl)
+place_cheapest (Flow   *fl,
+                gint64  deadline)
 {
   const AuftaktProblem *pb = fl->pb;
   int W = fl->W;
@@ -235,6 +244,9 @@ place_cheapest (Flow *fl)
   for (int c = 0; c < fl->C; c++)
     {
       const int *cost = pb->class_cost + (gsize) c * W;
+
+      if ((c & 255) == 255 && g_get_monotonic_time () >= deadline)
+        return FALSE;
 
       for (int k = 0; k < pb->k; k++)
         {
@@ -388,7 +400,14 @@ _auftakt_flow_bound (const AuftaktProblem *pb,
   fl.cap = g_new0 (gint64, fl.W);
   fl.load = g_new0 (gint64, fl.W);
   build_levels (&fl);
-  fl.cnt = g_new0 (int, (gsize) fl.W * fl.W * fl.ND);
+  /* many distinct costs (everyone ranks dozens of workshops) make the
+   * counts too big to be worth it: no bound then */
+  if ((gsize) fl.W * fl.W * fl.ND > MAX_COUNTS)
+    {
+      g_debug ("flow bound: %d workshops, %d cost differences: left out", fl.W, fl.ND);
+      ok = FALSE;
+    }
+  fl.cnt = g_new0 (int, ok ? (gsize) fl.W * fl.W * fl.ND : 1);
   fl.emin = g_new (int, (gsize) fl.W * fl.W);
   fl.present = g_new (int, CW);
   fl.n_present = g_new0 (int, fl.W);
@@ -408,7 +427,7 @@ _auftakt_flow_bound (const AuftaktProblem *pb,
   parent = g_new (int, fl.W);
   path_d = g_new (int, fl.W);
 
-  ok = place_cheapest (&fl);
+  ok = ok && place_cheapest (&fl, deadline);
   while (ok)
     {
       gboolean overfull = FALSE;

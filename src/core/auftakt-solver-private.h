@@ -76,16 +76,16 @@ typedef struct {
 
 typedef struct _AuftaktSearch AuftaktSearch;
 
-/* What the searches of a portfolio share: the best lower bound known,
- * whether one of them has met it, and each search's best valid cost with
- * the tick it first had it (ticks count a search's own steps, so which
- * search got there first does not depend on the machine: the other stops
- * once it is past that tick). */
+/* What the searches of a portfolio share: the best lower bound known, the
+ * best valid cost any of them has (for the progress shown), and each
+ * search's cheapest state that changes nothing published, with the tick
+ * it first had it (ticks count a search's own steps, so which search got
+ * there first does not depend on the machine: once one of these meets the
+ * bound, the other search stops when it is past that tick). */
 typedef struct {
   GMutex lock;
   gint64 bound;
   gint64 best_cost;          /* of the best valid schedule any search has, or -1 */
-  gboolean done;
   gint64 cost_of[2];         /* per search (0 main, 1 follower), or -1 */
   guint64 tick_of[2];
 } AuftaktShared;
@@ -172,7 +172,6 @@ struct _AuftaktSearch
   guint64 n_cycles;
   gint64 best_cost;          /* of the best valid state so far, or -1 */
   guint64 ticks;             /* steps of the timetable search so far */
-  guint64 best_tick;         /* the tick best_cost was first reached */
 
   /* undo */
   GArray *log;               /* of AuftaktUndo */

@@ -754,13 +754,14 @@ _auftakt_timetable_search (AuftaktSearch *se,
     }
 
   g_debug ("timetable search: %" G_GUINT64_FORMAT " moves, %" G_GUINT64_FORMAT " cycles, "
-           "best %" G_GINT64_FORMAT " at tick %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-           ", %.3f s", iteration, se->n_cycles, best, se->best_tick, se->ticks,
+           "best %" G_GINT64_FORMAT " after %" G_GUINT64_FORMAT " ticks, %.3f s",
+           iteration, se->n_cycles, best, se->ticks,
            (g_get_monotonic_time () - se->start) / 1e6);
-  /* the best state; at the bound also when this one has the same cost,
-   * since the tick the best was first reached decides between searches */
-  if (_auftakt_search_objective (se) != best || _auftakt_search_meets_bound (se, bound))
-    _auftakt_search_load (se, best_room, best_at);
+  /* the best state, also when this one costs the same: another search may
+   * have been told of a better bound later than this one, and the state
+   * first reached (at the tick the other search knows) must be the one
+   * that wins */
+  _auftakt_search_load (se, best_room, best_at);
   if (!se->stopped && !_auftakt_search_meets_bound (se, bound))
     {
       int n = 0;

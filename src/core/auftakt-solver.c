@@ -343,21 +343,33 @@ worker_thread (gpointer data)
   return search_thread (data);
 }
 
+/* Whether the search's state is optimal: it changes nothing published and
+ * costs no more than the best bound known.  Decided after both searches
+ * ended, against the final bound: one of them may have met it before it
+ * knew. */
+static gboolean
+at_bound (const AuftaktSearch *se,
+          const AuftaktShared *shared)
+{
+  return se->penalty == 0 && se->changes == 0 && se->cost <= shared->bound;
+}
+
 /* The better of the two searches in *a, the other in *b; on a tie *a,
- * unless both met the bound and *b got there in fewer ticks (the other
+ * unless both are at the bound and *b got there in fewer ticks (the other
  * stopped once past that tick, so only this order is the same on every
  * machine). */
 static void
-order_searches (AuftaktSearch **a,
-                AuftaktSearch **b,
-                gboolean        met)
+order_searches (AuftaktSearch       **a,
+                AuftaktSearch       **b,
+                const AuftaktShared  *shared)
 {
   gint64 oa = _auftakt_search_objective (*a), ob = _auftakt_search_objective (*b);
+  guint64 ta = shared->tick_of[(*a)->follower ? 1 : 0];
+  guint64 tb = shared->tick_of[(*b)->follower ? 1 : 0];
 
   g_debug ("portfolio: %" G_GINT64_FORMAT " (tick %" G_GUINT64_FORMAT ") against %"
-           G_GINT64_FORMAT " (tick %" G_GUINT64_FORMAT ")",
-           oa, (*a)->best_tick, ob, (*b)->best_tick);
-  if (ob < oa || (met && ob == oa && (*b)->best_tick < (*a)->best_tick))
+           G_GINT64_FORMAT " (tick %" G_GUINT64_FORMAT ")", oa, ta, ob, tb);
+  if (ob < oa || (ob == oa && at_bound (*a, shared) && at_bound (*b, shared) && tb < ta))
     {
       AuftaktSearch *t = *a;
 
@@ -478,11 +490,11 @@ solve_problem (const AuftaktProblem     *pb,
   if (thread != NULL)
     {
       g_thread_join (thread);
-      order_searches (&se, &other.se, shared.done);
+      order_searches (&se, &other.se, &shared);
       /* halfway, the worse search takes the better one's state and both
        * go on from there with their own random numbers, unless both came
        * to their end before (small events: no time is spent twice) */
-      if ((!se->converged || !other.se->converged) && !shared.done &&
+      if ((!se->converged || !other.se->converged) && !at_bound (se, &shared) &&
           !g_cancellable_is_cancelled (cancellable))
         {
           _auftakt_search_load (other.se, se->room_of, se->at);
@@ -492,7 +504,7 @@ solve_problem (const AuftaktProblem     *pb,
           thread = g_thread_new ("auftakt-solver", search_thread, &other);
           _auftakt_timetable_search (se, bound, report_cb, &report);
           g_thread_join (thread);
-          order_searches (&se, &other.se, shared.done);
+          order_searches (&se, &other.se, &shared);
         }
       _auftakt_search_free (other.se);
     }
