@@ -761,18 +761,34 @@ spin_thread (gpointer data)
   return NULL;
 }
 
+/* Two searches side by side with a limit that is never reached (the run
+ * ends by itself); with @busy, one processor is kept busy meanwhile, so
+ * that the searches run at other speeds than usual.  Returns the schedule
+ * as text. */
+static char *
+solve_to_text (AuftaktEvent    *event,
+               AuftaktSchedule *published,
+               gboolean         busy)
+{
+  g_autoptr(AuftaktSolverResult) result = NULL;
+  gint stop = 0;
+  GThread *spin = busy ? g_thread_new ("spin", spin_thread, &stop) : NULL;
+
+  result = solve_with_workers (event, 60.0, published, 2);
+  g_atomic_int_set (&stop, 1);
+  if (spin != NULL)
+    g_thread_join (spin);
+  g_assert_true (auftakt_solver_result_get_feasible (result));
+  return schedule_text (auftakt_solver_result_get_schedule (result));
+}
+
 static void
 test_deterministic (void)
 {
   g_autoptr(AuftaktEvent) event = NULL;
-  g_autoptr(AuftaktSolverResult) a = NULL;
-  g_autoptr(AuftaktSolverResult) b = NULL;
-  g_autoptr(AuftaktSolverResult) c = NULL;
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
   g_autofree char *text_c = NULL;
-  gint stop = 0;
-  GThread *spin;
 
   if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
     {
@@ -780,37 +796,27 @@ test_deterministic (void)
       return;
     }
   event = read_instance ("potsdam");
-  /* a limit that is never reached: the run ends by itself */
-  a = solve_with_workers (event, 60.0, NULL, 2);
-  b = solve_with_workers (event, 60.0, NULL, 2);
-  /* and with one processor taken, so that the two searches run at other
-   * speeds: on potsdam the second search meets the bound first, and the
-   * first stops once it is past that search's tick, not its time */
-  spin = g_thread_new ("spin", spin_thread, &stop);
-  c = solve_with_workers (event, 60.0, NULL, 2);
-  g_atomic_int_set (&stop, 1);
-  g_thread_join (spin);
-  text_a = schedule_text (auftakt_solver_result_get_schedule (a));
-  text_b = schedule_text (auftakt_solver_result_get_schedule (b));
-  text_c = schedule_text (auftakt_solver_result_get_schedule (c));
+  text_a = solve_to_text (event, NULL, FALSE);
+  text_b = solve_to_text (event, NULL, FALSE);
+  /* on potsdam the second search meets the bound first, and the first
+   * stops once it is past that search's tick, not its time */
+  text_c = solve_to_text (event, NULL, TRUE);
   g_assert_cmpstr (text_a, ==, text_b);
   g_assert_cmpstr (text_a, ==, text_c);
 }
 
-/* A re-solve, too: a room is lost for the first round after publication.  A state
- * at the bound that still changes the published schedule is not optimal,
- * so it must not stop the other search. */
+/* A re-solve, too: a room is lost for the first round after publication.
+ * A state at the bound that still changes the published schedule is not
+ * optimal, so it must not stop the other search. */
 static void
 test_deterministic_resolve (void)
 {
   g_autoptr(AuftaktEvent) event = NULL;
   g_autoptr(AuftaktSolverResult) published = NULL;
-  g_autoptr(AuftaktSolverResult) a = NULL;
-  g_autoptr(AuftaktSolverResult) b = NULL;
+  g_autoptr(AuftaktSolverResult) moved = NULL;
+  AuftaktSchedule *schedule;
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
-  gint stop = 0;
-  GThread *spin;
 
   if (g_getenv ("AUFTAKT_BENCH_DIR") == NULL)
     {
@@ -819,18 +825,14 @@ test_deterministic_resolve (void)
     }
   event = read_instance ("potsdam");
   published = solve_with_workers (event, 60.0, NULL, 2);
+  schedule = auftakt_solver_result_get_schedule (published);
   auftakt_room_set_unavailable (auftakt_event_find_room (event, "M2"),
                                 (const char *[]) { "R1", NULL });
-  a = solve_with_workers (event, 60.0, auftakt_solver_result_get_schedule (published), 2);
-  spin = g_thread_new ("spin", spin_thread, &stop);
-  b = solve_with_workers (event, 60.0, auftakt_solver_result_get_schedule (published), 2);
-  g_atomic_int_set (&stop, 1);
-  g_thread_join (spin);
-  g_assert_true (auftakt_solver_result_get_feasible (a));
-  g_assert_cmpuint (auftakt_solver_result_get_moved_sessions (a) +
-                    auftakt_solver_result_get_moved_attendances (a), >, 0);
-  text_a = schedule_text (auftakt_solver_result_get_schedule (a));
-  text_b = schedule_text (auftakt_solver_result_get_schedule (b));
+  moved = solve_with_workers (event, 60.0, schedule, 2);
+  g_assert_cmpuint (auftakt_solver_result_get_moved_sessions (moved) +
+                    auftakt_solver_result_get_moved_attendances (moved), >, 0);
+  text_a = solve_to_text (event, schedule, FALSE);
+  text_b = solve_to_text (event, schedule, TRUE);
   g_assert_cmpstr (text_a, ==, text_b);
 }
 
