@@ -316,41 +316,53 @@ augment (Flow   *fl,
          int    *parent,
          int    *path_d)
 {
-  int W = fl->W, z = -1, a, n = 0;
+  int W = fl->W, z = -1, a, n = 0, head = 0, tail = 0;
   g_autofree int *path = g_new (int, W + 1);
+  g_autofree int *queue = g_new (int, W + 1);
+  g_autofree guint8 *queued = g_new0 (guint8, W);
+  g_autofree int *pushes = g_new0 (int, W);
   gint64 k;
-  gboolean changed = TRUE;
 
   for (int w = 0; w < W; w++)
     {
-      dist[w] = fl->load[w] > fl->cap[w] ? 0 : AUFTAKT_INF;
+      dist[w] = AUFTAKT_INF;
       parent[w] = -1;
-    }
-  /* Bellman-Ford: differences may be negative, cycles are not (the flow
-   * is optimal for its loads after every shortest path) */
-  for (int pass = 0; changed && pass <= W; pass++)
-    {
-      changed = FALSE;
-      for (int u = 0; u < W; u++)
+      if (fl->load[w] > fl->cap[w])
         {
-          if (dist[u] >= AUFTAKT_INF)
-            continue;
-          for (int v = 0; v < W; v++)
-            {
-              int d = fl->emin[(gsize) u * W + v];
+          dist[w] = 0;
+          queue[tail++] = w;
+          queued[w] = TRUE;
+        }
+    }
+  /* Bellman-Ford with a queue of the workshops whose distance fell:
+   * differences may be negative, cycles are not (the flow is optimal for
+   * its loads after every shortest path) */
+  while (head != tail)
+    {
+      int u = queue[head];
 
-              if (d < fl->ND && dist[u] + fl->dvalue[d] < dist[v])
+      head = head == W ? 0 : head + 1;
+      queued[u] = FALSE;
+      for (int v = 0; v < W; v++)
+        {
+          int d = fl->emin[(gsize) u * W + v];
+
+          if (d < fl->ND && dist[u] + fl->dvalue[d] < dist[v])
+            {
+              dist[v] = dist[u] + fl->dvalue[d];
+              parent[v] = u;
+              path_d[v] = d;
+              if (!queued[v])
                 {
-                  dist[v] = dist[u] + fl->dvalue[d];
-                  parent[v] = u;
-                  path_d[v] = d;
-                  changed = TRUE;
+                  if (++pushes[v] > W)
+                    return FALSE;  /* cannot happen: a negative cycle */
+                  queue[tail] = v;
+                  tail = tail == W ? 0 : tail + 1;
+                  queued[v] = TRUE;
                 }
             }
         }
     }
-  if (changed)
-    return FALSE;  /* cannot happen: a negative cycle */
   for (int w = 0; w < W; w++)
     if (fl->load[w] < fl->cap[w] && dist[w] < AUFTAKT_INF && (z < 0 || dist[w] < dist[z]))
       z = w;
