@@ -760,8 +760,9 @@ _auftakt_timetable_search (AuftaktSearch *se,
   /* the best state, also when this one costs the same: another search may
    * have been told of a better bound later than this one, and the state
    * first reached (at the tick the other search knows) must be the one
-   * that wins */
-  _auftakt_search_load (se, best_room, best_at);
+   * that wins (a cancelled run is thrown away) */
+  if (!g_cancellable_is_cancelled (se->cancellable))
+    _auftakt_search_load (se, best_room, best_at);
   if (!se->stopped && !_auftakt_search_meets_bound (se, bound))
     {
       int n = 0;
