@@ -18,8 +18,10 @@
  * It ignores what the Lagrangian bound prices (rooms shared in a round,
  * rounds), yet its optimum is exact where the Lagrangian steps only get
  * close: on medium it is the LP's 1306 (the Lagrangian 1296), on large
- * 30106 (28-29 k), on xlarge 947 k (354 k: too few steps in the time).
- * Where rooms are what is short (tight, potsdam) the Lagrangian bound is
+ * 30106 (28-29 k), on xlarge 947 k (354 k: too few steps in the time),
+ * and on 20 of 20 potsdam events the optimum itself (unranked seats are
+ * seats of some workshop too).  Where rooms or rounds are what is short
+ * (generated tight seed 2, an event with K = 1) the Lagrangian bound is
  * the higher one; the solver reports the larger of the two.
  *
  * The method is successive shortest paths, on the workshops rather than
