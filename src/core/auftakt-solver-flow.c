@@ -54,13 +54,17 @@ typedef struct {
 } Flow;
 
 static inline gboolean
-is_source (const Flow *fl, int c, int w)
+is_source (const Flow *fl,
+           int         c,
+           int         w)
 {
   return fl->f[c * fl->W + w] > 0;
 }
 
 static inline gboolean
-is_target (const Flow *fl, int c, int w)
+is_target (const Flow *fl,
+           int         c,
+           int         w)
 {
   gsize i = (gsize) c * fl->W + w;
 
@@ -68,13 +72,20 @@ is_target (const Flow *fl, int c, int w)
 }
 
 static inline int
-difference (const Flow *fl, int c, int a, int b)
+difference (const Flow *fl,
+            int         c,
+            int         a,
+            int         b)
 {
   return fl->dindex[fl->level[c * fl->W + a] * fl->L + fl->level[c * fl->W + b]];
 }
 
 static void
-count (Flow *fl, int a, int b, int d, int sign)
+count (Flow *fl,
+       int   a,
+       int   b,
+       int   d,
+       int   sign)
 {
   gsize e = (gsize) a * fl->W + b;
   int *row = fl->cnt + e * fl->ND;
@@ -95,7 +106,10 @@ count (Flow *fl, int a, int b, int d, int sign)
 /* Class c's member in workshop a may leave it for any workshop it may
  * still join, or stops being able to. */
 static void
-count_source (Flow *fl, int c, int a, int sign)
+count_source (Flow *fl,
+              int   c,
+              int   a,
+              int   sign)
 {
   for (int b = 0; b < fl->W; b++)
     if (b != a && is_target (fl, c, b))
@@ -103,7 +117,10 @@ count_source (Flow *fl, int c, int a, int sign)
 }
 
 static void
-count_target (Flow *fl, int c, int b, int sign)
+count_target (Flow *fl,
+              int   c,
+              int   b,
+              int   sign)
 {
   for (int a = 0; a < fl->W; a++)
     if (a != b && is_source (fl, c, a))
@@ -111,7 +128,10 @@ count_target (Flow *fl, int c, int b, int sign)
 }
 
 static void
-list_present (Flow *fl, int c, int w, gboolean present)
+list_present (Flow     *fl,
+              int       c,
+              int       w,
+              gboolean  present)
 {
   int *list = fl->present + (gsize) w * fl->C;
   gsize i = (gsize) c * fl->W + w;
@@ -135,7 +155,10 @@ list_present (Flow *fl, int c, int w, gboolean present)
  * class c depend on f[c][w] only through w's own flags, so each flag that
  * flips adds or removes its edges. */
 static void
-move (Flow *fl, int c, int w, int m)
+move (Flow *fl,
+      int   c,
+      int   w,
+      int   m)
 {
   gboolean was_source = is_source (fl, c, w), was_target = is_target (fl, c, w);
   gboolean source, target;
@@ -268,7 +291,11 @@ place_cheapest (Flow   *fl,
 
 /* Members of classes that leave u for v at difference d: at most @want. */
 static gint64
-movable (const Flow *fl, int u, int v, int d, gint64 want)
+movable (const Flow *fl,
+         int         u,
+         int         v,
+         int         d,
+         gint64      want)
 {
   const int *list = fl->present + (gsize) u * fl->C;
   gint64 n = 0;
@@ -284,7 +311,11 @@ movable (const Flow *fl, int u, int v, int d, gint64 want)
 }
 
 static void
-carry (Flow *fl, int u, int v, int d, gint64 k)
+carry (Flow   *fl,
+       int     u,
+       int     v,
+       int     d,
+       gint64  k)
 {
   const int *list = fl->present + (gsize) u * fl->C;
 
