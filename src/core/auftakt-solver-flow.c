@@ -289,6 +289,20 @@ place_cheapest (Flow   *fl,
   return TRUE;
 }
 
+/* How many members of class c can leave u for v at difference d: none
+ * unless the class can join v and that move costs d. */
+static int
+movers (const Flow *fl,
+        int         c,
+        int         u,
+        int         v,
+        int         d)
+{
+  if (!is_target (fl, c, v) || difference (fl, c, u, v) != d)
+    return 0;
+  return MIN (fl->f[c * fl->W + u], fl->pb->class_size[c] - fl->f[c * fl->W + v]);
+}
+
 /* Members of classes that leave u for v at difference d: at most @want. */
 static gint64
 movable (const Flow *fl,
@@ -301,12 +315,7 @@ movable (const Flow *fl,
   gint64 n = 0;
 
   for (int i = 0; i < fl->n_present[u] && n < want; i++)
-    {
-      int c = list[i];
-
-      if (is_target (fl, c, v) && difference (fl, c, u, v) == d)
-        n += MIN (fl->f[c * fl->W + u], fl->pb->class_size[c] - fl->f[c * fl->W + v]);
-    }
+    n += movers (fl, list[i], u, v, d);
   return MIN (n, want);
 }
 
@@ -323,13 +332,10 @@ carry (Flow   *fl,
    * last one, which is then looked at in its place */
   for (int i = 0; i < fl->n_present[u] && k > 0;)
     {
-      int c = list[i];
+      int c = list[i], m = (int) MIN (k, movers (fl, c, u, v, d));
 
-      if (is_target (fl, c, v) && difference (fl, c, u, v) == d)
+      if (m > 0)
         {
-          int m = (int) MIN (k, MIN (fl->f[c * fl->W + u],
-                                     fl->pb->class_size[c] - fl->f[c * fl->W + v]));
-
           move (fl, c, u, -m);
           move (fl, c, v, m);
           k -= m;

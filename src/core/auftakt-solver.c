@@ -343,21 +343,12 @@ worker_thread (gpointer data)
   return search_thread (data);
 }
 
-/* Whether the search's state is optimal: it changes nothing published and
- * costs no more than the best bound known.  Decided after both searches
- * ended, against the final bound: one of them may have met it before it
- * knew. */
-static gboolean
-at_bound (const AuftaktSearch *se,
-          const AuftaktShared *shared)
-{
-  return se->penalty == 0 && se->changes == 0 && se->cost <= shared->bound;
-}
-
 /* The better of the two searches in *a, the other in *b; on a tie *a,
  * unless both are at the bound and *b got there in fewer ticks (the other
  * stopped once past that tick, so only this order is the same on every
- * machine). */
+ * machine).  Whether a search is at the bound is decided here, after both
+ * ended, against the final bound: one of them may have met it before it
+ * knew. */
 static void
 order_searches (AuftaktSearch       **a,
                 AuftaktSearch       **b,
@@ -369,13 +360,24 @@ order_searches (AuftaktSearch       **a,
 
   g_debug ("portfolio: %" G_GINT64_FORMAT " (tick %" G_GUINT64_FORMAT ") against %"
            G_GINT64_FORMAT " (tick %" G_GUINT64_FORMAT ")", oa, ta, ob, tb);
-  if (ob < oa || (ob == oa && at_bound (*a, shared) && at_bound (*b, shared) && tb < ta))
+  if (ob < oa || (ob == oa && tb < ta && _auftakt_search_meets_bound (*a, shared->bound) &&
+                  _auftakt_search_meets_bound (*b, shared->bound)))
     {
       AuftaktSearch *t = *a;
 
       *a = *b;
       *b = t;
     }
+}
+
+/* Tells the searches of the portfolio a lower bound. */
+static void
+share_bound (AuftaktShared *shared,
+             gint64         bound)
+{
+  g_mutex_lock (&shared->lock);
+  shared->bound = MAX (shared->bound, bound);
+  g_mutex_unlock (&shared->lock);
 }
 
 /* The seconds to search: as asked, or the default. */
@@ -464,9 +466,7 @@ solve_problem (const AuftaktProblem     *pb,
    * most (xlarge needs 0.5 s of its 8.5 s), while the other search runs */
   flow = _auftakt_flow_bound (pb, g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 6));
   bound = MAX (bound, flow);
-  g_mutex_lock (&shared.lock);
-  shared.bound = MAX (shared.bound, bound);
-  g_mutex_unlock (&shared.lock);
+  share_bound (&shared, bound);
 
   main_worker.se = se;
   main_worker.want = want;
@@ -479,9 +479,7 @@ solve_problem (const AuftaktProblem     *pb,
     bound = MAX (flow, _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
                                            g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 10)));
   _auftakt_bound_free (lagrange);
-  g_mutex_lock (&shared.lock);
-  shared.bound = MAX (shared.bound, bound);
-  g_mutex_unlock (&shared.lock);
+  share_bound (&shared, bound);
   report.bound = bound;
   if (upper >= 0)
     _auftakt_search_set_best (se);
@@ -495,7 +493,8 @@ solve_problem (const AuftaktProblem     *pb,
       /* halfway, the worse search takes the better one's state and both
        * go on from there with their own random numbers, unless both came
        * to their end before (small events: no time is spent twice) */
-      if ((!se->converged || !other.se->converged) && !at_bound (se, &shared) &&
+      if ((!se->converged || !other.se->converged) &&
+          !_auftakt_search_meets_bound (se, shared.bound) &&
           !g_cancellable_is_cancelled (cancellable))
         {
           _auftakt_search_load (other.se, se->room_of, se->at);
