@@ -912,6 +912,58 @@ test_ejection_chains (void)
   _auftakt_search_free (se);
 }
 
+/* A popular workshop held to the small room, while people who did not
+ * choose the other fill the big one: matching the rooms anew swaps them
+ * (random room changes would too, but on big events there are few). */
+static void
+test_rooms_matched_again (void)
+{
+  g_autoptr(AuftaktEvent) event = auftakt_event_new ("rooms");
+  g_autoptr(AuftaktProblem) pb = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *few[] = { "A", NULL }, *many[] = { "B", NULL };
+  AuftaktSearch *se;
+  int R, big = -1, small = -1, a = -1, b = -1;
+
+  auftakt_event_set_workshops_per_participant (event, 1);
+  add_round (event, "R1");
+  add_room (event, "small", 30);
+  add_room (event, "big", 100);
+  add_workshop (event, "A", 0, -1, 1);
+  add_workshop (event, "B", 0, -1, 1);
+  for (int i = 0; i < 120; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", i);
+
+      add_participant (event, id, i < 20 ? few : many);
+    }
+  pb = auftakt_problem_new (event, NULL, &error);
+  g_assert_no_error (error);
+  for (int m = 0; m < pb->n_rooms; m++)
+    *(g_str_equal (pb->room_ids[m], "big") ? &big : &small) = m;
+  for (int w = 0; w < pb->n_workshops; w++)
+    *(g_str_equal (pb->workshop_ids[w], "A") ? &a : &b) = w;
+
+  se = _auftakt_search_new (pb, 1, G_MAXINT64, FALSE, NULL);
+  R = se->R;
+  _auftakt_search_open (se, a * R, big);
+  _auftakt_search_open (se, b * R, small);
+  for (int p = 0; p < se->P; p++)
+    _auftakt_search_place (se, p, NULL);
+  _auftakt_search_improve (se);
+  g_assert_cmpint (se->penalty, ==, 0);
+  /* 70 who chose B sit in A */
+  g_assert_cmpint (se->cost, ==, 70 * pb->unranked_cost);
+
+  _auftakt_timetable_rematch (se);
+  g_assert_true (_auftakt_search_verify (se));
+  g_assert_cmpint (se->room_of[b * R], ==, big);
+  g_assert_cmpint (se->room_of[a * R], ==, small);
+  g_assert_cmpint (se->penalty, ==, 0);
+  g_assert_cmpint (se->cost, ==, 0);
+  _auftakt_search_free (se);
+}
+
 static void
 test_resolve_unchanged (void)
 {
@@ -1461,6 +1513,7 @@ main (int   argc,
   g_test_add_func ("/solver/workers", test_workers);
   g_test_add_func ("/solver/progress", test_progress);
   g_test_add_func ("/solver/ejection-chains", test_ejection_chains);
+  g_test_add_func ("/solver/rooms-matched-again", test_rooms_matched_again);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
   g_test_add_data_func ("/solver/resolve/removed-participant", GINT_TO_POINTER (1000),
                         test_resolve_removed_participant);

@@ -255,6 +255,7 @@ _auftakt_search_excess (const AuftaktSearch *se,
 /* auftakt-solver-timetable.c */
 void           _auftakt_timetable_build       (AuftaktSearch        *se,
                                                const gint64         *demand);
+void           _auftakt_timetable_rematch     (AuftaktSearch        *se);
 void           _auftakt_timetable_search      (AuftaktSearch        *se,
                                                gint64                bound,
                                                void                (*report) (AuftaktSearch *se,

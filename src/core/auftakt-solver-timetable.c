@@ -471,10 +471,14 @@ rematch_rooms (AuftaktSearch *se,
   return changed;
 }
 
-/* Each round's rooms matched anew, kept where that lowers the objective:
- * big events get few random changes in their time. */
-static void
-rematch_all (AuftaktSearch *se)
+/**
+ * _auftakt_timetable_rematch:
+ *
+ * Each round's rooms matched anew (rematch_rooms()), kept where that
+ * lowers the objective: big events get few random changes in their time.
+ */
+void
+_auftakt_timetable_rematch (AuftaktSearch *se)
 {
   gint64 start = _auftakt_search_objective (se);
 
@@ -766,7 +770,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
 
   se->converged = FALSE;
   _auftakt_search_improve (se);
-  rematch_all (se);
+  _auftakt_timetable_rematch (se);
   best = _auftakt_search_objective (se);
   g_debug ("timetable search: start at %" G_GINT64_FORMAT " (cost %" G_GINT64_FORMAT
            ", penalty %" G_GINT64_FORMAT "), %.3f s", best, se->cost, se->penalty,
