@@ -377,9 +377,10 @@ move_room (AuftaktSearch *se)
  * it, and those in the round who ranked it above what they attend and do
  * not have it in another round.  Then by the seats for everyone it holds
  * (those placed where nobody else wants to be need seats too), then the
- * room it has.  A popular workshop held to a small room while people it
- * is no choice of fill a big one is what random room changes, one at a
- * time, are slow to mend on big events.  FALSE if nothing changes. */
+ * room it has.  It mends what random room changes, one at a time, are
+ * slow to mend on big events: a popular workshop held to a small room
+ * while a big one fills with people who did not choose what they sit in.
+ * FALSE if nothing changes. */
 static gboolean
 rematch_rooms (AuftaktSearch *se,
                int            r)
