@@ -914,9 +914,10 @@ test_ejection_chains (void)
 
 /* A popular workshop held to the small room, while people who did not
  * choose the other fill the big one: matching the rooms anew swaps them
- * (random room changes would too, but on big events there are few). */
+ * (random room changes would too, but on big events there are few).  The
+ * big room also as the largest capacity a file may give. */
 static void
-test_rooms_matched_again (void)
+rooms_matched_again (int hall)
 {
   g_autoptr(AuftaktEvent) event = auftakt_event_new ("rooms");
   g_autoptr(AuftaktProblem) pb = NULL;
@@ -928,7 +929,7 @@ test_rooms_matched_again (void)
   auftakt_event_set_workshops_per_participant (event, 1);
   add_round (event, "R1");
   add_room (event, "small", 30);
-  add_room (event, "big", 100);
+  add_room (event, "big", hall);
   add_workshop (event, "A", 0, -1, 1);
   add_workshop (event, "B", 0, -1, 1);
   for (int i = 0; i < 120; i++)
@@ -962,6 +963,119 @@ test_rooms_matched_again (void)
   g_assert_cmpint (se->penalty, ==, 0);
   g_assert_cmpint (se->cost, ==, 0);
   _auftakt_search_free (se);
+}
+
+static void
+test_rooms_matched_again (void)
+{
+  rooms_matched_again (100);
+  rooms_matched_again (G_MAXINT);
+}
+
+/* Random events whose rooms were dealt out at random: matching them anew
+ * never makes the objective worse (a round whose matching loses is taken
+ * back), never moves a session to another round, and keeps the state
+ * consistent; and it mends many of them. */
+static void
+test_rooms_matched_again_random (void)
+{
+  int mended = 0;
+
+  for (guint64 seed = 1; seed <= 150; seed++)
+    {
+      guint64 state = seed * 104729 + 3;
+      g_autoptr(AuftaktEvent) event = auftakt_event_new ("rooms");
+      g_autoptr(AuftaktProblem) pb = NULL;
+      g_autoptr(GError) error = NULL;
+      int n_rounds = 1 + random_below (&state, 3);
+      int n_workshops = 2 + random_below (&state, 7);
+      int n_participants = 10 + random_below (&state, 51);
+      g_autofree int *running = NULL;
+      AuftaktSearch *se;
+      gint64 before;
+      char id[16];
+
+      auftakt_event_set_workshops_per_participant (event, 1 + random_below (&state, n_rounds));
+      for (int r = 0; r < n_rounds; r++)
+        {
+          g_snprintf (id, sizeof id, "R%d", r + 1);
+          add_round (event, id);
+        }
+      for (int m = 0, n = 2 + random_below (&state, 5); m < n; m++)
+        {
+          g_snprintf (id, sizeof id, "M%d", m + 1);
+          add_room (event, id, random_below (&state, 31));
+        }
+      for (int w = 0; w < n_workshops; w++)
+        {
+          g_snprintf (id, sizeof id, "W%d", w + 1);
+          add_workshop (event, id, random_below (&state, 6),
+                        random_below (&state, 2) ? -1 : 5 + random_below (&state, 26),
+                        1 + random_below (&state, n_rounds));
+        }
+      for (int p = 0; p < n_participants; p++)
+        {
+          char names[4][16];
+          const char *choices[5] = { NULL };
+          int n = random_below (&state, 5), k = 0;
+
+          for (int i = 0; i < n; i++)
+            {
+              int w = random_below (&state, n_workshops);
+              gboolean again = FALSE;
+
+              g_snprintf (names[k], sizeof names[k], "W%d", w + 1);
+              for (int j = 0; j < k; j++)
+                again |= g_str_equal (choices[j], names[k]);
+              if (!again)
+                {
+                  choices[k] = names[k];
+                  k++;
+                }
+            }
+          g_snprintf (id, sizeof id, "P%d", p + 1);
+          add_participant (event, id, choices);
+        }
+      pb = auftakt_problem_new (event, NULL, &error);
+      g_assert_no_error (error);
+
+      se = _auftakt_search_new (pb, seed, G_MAXINT64, FALSE, NULL);
+      _auftakt_timetable_build (se, NULL);
+      /* deal the rooms out at random, within what each session may use */
+      for (int i = 0; i < 20; i++)
+        {
+          int r = random_below (&state, se->R), m = random_below (&state, se->M);
+          int s = -1;
+
+          for (int mm = 0; mm < se->M; mm++)
+            if (se->ws_in[mm * se->R + r] >= 0 && random_below (&state, 2) == 0)
+              s = se->ws_in[mm * se->R + r] * se->R + r;
+          if (s < 0 || m == se->room_of[s] || !(pb->room_rounds[m] & (G_GUINT64_CONSTANT (1) << r)) ||
+              auftakt_problem_seats (pb, s / se->R, m) < MAX (se->lo[s / se->R], 1))
+            continue;
+          if (se->ws_in[m * se->R + r] < 0)
+            _auftakt_search_set_room (se, s, m);
+          else if (auftakt_problem_seats (pb, se->ws_in[m * se->R + r], se->room_of[s]) >=
+                   MAX (se->lo[se->ws_in[m * se->R + r]], 1))
+            _auftakt_search_swap_rooms (se, s, se->ws_in[m * se->R + r] * se->R + r);
+        }
+      for (int p = 0; p < se->P; p++)
+        _auftakt_search_place (se, p, NULL);
+      _auftakt_search_improve (se);
+      running = g_memdup2 (se->room_of, sizeof (int) * se->S);
+      before = _auftakt_search_objective (se);
+
+      _auftakt_timetable_rematch (se);
+      g_assert_true (_auftakt_search_verify (se));
+      g_assert_cmpint (_auftakt_search_objective (se), <=, before);
+      for (int s = 0; s < se->S; s++)
+        g_assert_cmpint (se->room_of[s] >= 0, ==, running[s] >= 0);
+      mended += _auftakt_search_objective (se) < before;
+      _auftakt_search_free (se);
+    }
+  g_test_message ("%d of 150 mended", mended);
+  /* or the test would prove nothing */
+  g_assert_cmpint (mended, >=, 10);
 }
 
 static void
@@ -1514,6 +1628,7 @@ main (int   argc,
   g_test_add_func ("/solver/progress", test_progress);
   g_test_add_func ("/solver/ejection-chains", test_ejection_chains);
   g_test_add_func ("/solver/rooms-matched-again", test_rooms_matched_again);
+  g_test_add_func ("/solver/rooms-matched-again/random", test_rooms_matched_again_random);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
   g_test_add_data_func ("/solver/resolve/removed-participant", GINT_TO_POINTER (1000),
                         test_resolve_removed_participant);

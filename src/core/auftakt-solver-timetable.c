@@ -439,7 +439,7 @@ rematch_rooms (AuftaktSearch *se,
     }
 
   /* lexicographic: wanted seats, then seats held, then the same room */
-  big = 2 * (gint64) (max_seats + 1) * (n + 1) + 2;
+  big = 2 * ((gint64) max_seats + 1) * (n + 1) + 2;
   weight = g_new (gint64, (gsize) n * nm + 1);
   for (int i = 0; i < n; i++)
     for (int j = 0; j < nm; j++)
@@ -482,21 +482,22 @@ void
 _auftakt_timetable_rematch (AuftaktSearch *se)
 {
   gint64 start = _auftakt_search_objective (se);
+  gboolean logging = se->logging;
 
   for (int r = 0; r < se->R && !_auftakt_search_check_stop (se); r++)
     {
       gint64 before = _auftakt_search_objective (se);
+      guint mark = se->log->len;
 
-      g_array_set_size (se->log, 0);
       se->logging = TRUE;
       if (rematch_rooms (se, r))
         {
           _auftakt_search_improve (se);
           if (_auftakt_search_objective (se) >= before)
-            _auftakt_search_undo (se, 0);
+            _auftakt_search_undo (se, mark);
         }
-      g_array_set_size (se->log, 0);
-      se->logging = FALSE;
+      g_array_set_size (se->log, mark);
+      se->logging = logging;
     }
   g_debug ("rooms matched again: %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT ", %.3f s",
            start, _auftakt_search_objective (se),
