@@ -496,7 +496,9 @@ _auftakt_timetable_rematch (AuftaktSearch *se)
           if (_auftakt_search_objective (se) >= before)
             _auftakt_search_undo (se, mark);
         }
-      g_array_set_size (se->log, mark);
+      /* a caller that logs may still take back what was kept */
+      if (!logging)
+        g_array_set_size (se->log, mark);
       se->logging = logging;
     }
   g_debug ("rooms matched again: %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT ", %.3f s",
