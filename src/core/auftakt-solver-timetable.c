@@ -769,15 +769,16 @@ _auftakt_timetable_search (AuftaktSearch *se,
   guint64 iteration = 0, max_idle;
   gint64 last_report = g_get_monotonic_time ();
   gint64 polish_at;
-  gboolean cheap_chains, big_event;
+  gboolean big_event;
   int kicks = 0;
 
   se->converged = FALSE;
   _auftakt_search_improve (se);
-  /* big events, where a change costs much (the measure below): on the
-   * others the search changes rooms thousands of times anyway, and the
-   * rematch only gave another start (medium: the same mean over 16 seeds,
-   * seed 1 1309 -> 1319-1325 in 6 runs) */
+  /* big events: changes and ejection-chain passes cost much (large,
+   * xlarge).  Only there are the rooms matched anew: on the others the
+   * search changes rooms thousands of times anyway, and the rematch only
+   * gave another start (medium: the same mean over 16 seeds, seed 1
+   * 1309 -> 1319-1325 in 6 runs) */
   big_event = (gint64) se->P * se->n_active * se->n_active >= 4000000;
   if (big_event)
     _auftakt_timetable_rematch (se);
@@ -793,8 +794,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
    * events where a pass costs more.  (Chains on every new best timetable
    * were tried: better on medium, much worse on tight, where they make
    * the late acceptance climb greedier.) */
-  cheap_chains = !big_event;
-  polish_at = se->deadline - (se->deadline - g_get_monotonic_time ()) / (cheap_chains ? 20 : 5);
+  polish_at = se->deadline - (se->deadline - g_get_monotonic_time ()) / (big_event ? 5 : 20);
 
   while (!_auftakt_search_check_stop (se))
     {
