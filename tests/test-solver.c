@@ -1044,20 +1044,19 @@ test_rooms_matched_again_random (void)
       /* deal the rooms out at random, within what each session may use */
       for (int i = 0; i < 20; i++)
         {
-          int r = random_below (&state, se->R), m = random_below (&state, se->M);
-          int s = -1;
+          int R = se->R, r = random_below (&state, R), m = random_below (&state, se->M);
+          int s = -1, t;
 
           for (int mm = 0; mm < se->M; mm++)
-            if (se->ws_in[mm * se->R + r] >= 0 && random_below (&state, 2) == 0)
-              s = se->ws_in[mm * se->R + r] * se->R + r;
-          if (s < 0 || m == se->room_of[s] || !(pb->room_rounds[m] & (G_GUINT64_CONSTANT (1) << r)) ||
-              auftakt_problem_seats (pb, s / se->R, m) < MAX (se->lo[s / se->R], 1))
+            if (se->ws_in[mm * R + r] >= 0 && random_below (&state, 2) == 0)
+              s = se->ws_in[mm * R + r] * R + r;
+          if (s < 0 || m == se->room_of[s] || !(pb->room_rounds[m] & BIT (r)) ||
+              auftakt_problem_seats (pb, s / R, m) < MAX (se->lo[s / R], 1))
             continue;
-          if (se->ws_in[m * se->R + r] < 0)
-            _auftakt_search_set_room (se, s, m);
-          else if (auftakt_problem_seats (pb, se->ws_in[m * se->R + r], se->room_of[s]) >=
-                   MAX (se->lo[se->ws_in[m * se->R + r]], 1))
-            _auftakt_search_swap_rooms (se, s, se->ws_in[m * se->R + r] * se->R + r);
+          /* the workshop in room m, which would take s's room */
+          t = se->ws_in[m * R + r];
+          if (t < 0 || auftakt_problem_seats (pb, t, se->room_of[s]) >= MAX (se->lo[t], 1))
+            _auftakt_search_put_room (se, s, m);
         }
       for (int p = 0; p < se->P; p++)
         _auftakt_search_place (se, p, NULL);

@@ -33,8 +33,6 @@ enum {
   UNDO_SWAP,
 };
 
-#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
-
 static int
 compare_int64 (gconstpointer a,
                gconstpointer b)
@@ -655,6 +653,21 @@ _auftakt_search_swap_rooms (AuftaktSearch *se,
   se->penalty += _auftakt_search_excess (se, s, se->n_mem[s])
                  + _auftakt_search_excess (se, t, se->n_mem[t]);
   log_push (se, UNDO_SWAP, s, t, 0);
+}
+
+/* Session s into room m of its round: a free room, or the room of
+ * another session of the round, which takes s's. */
+void
+_auftakt_search_put_room (AuftaktSearch *se,
+                          int            s,
+                          int            m)
+{
+  int R = se->R, t = se->ws_in[m * R + s % R];
+
+  if (t < 0)
+    _auftakt_search_set_room (se, s, m);
+  else
+    _auftakt_search_swap_rooms (se, s, t * R + s % R);
 }
 
 /* ---- the assignment ---- */

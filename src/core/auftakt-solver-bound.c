@@ -39,7 +39,6 @@
  * medium, tight, large and a K = 1 event, 1 moves them too slowly, 30
  * makes them swing; 10 gets large to 32.5 k (CBC's LP 33.6 k). */
 #define TAU 10.0
-#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
 
 typedef struct {
   const AuftaktProblem *pb;

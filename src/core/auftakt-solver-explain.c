@@ -17,8 +17,6 @@
  * at its best).  When they find nothing, the best partial schedule of the
  * search says where it fell short. */
 
-#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
-
 static void
 add (GPtrArray  *explanations,
      char       *line)

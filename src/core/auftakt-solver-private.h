@@ -66,6 +66,9 @@ _auftakt_rng_double (AuftaktRng *rng)
   return (_auftakt_rng_next (rng) >> 11) * (1.0 / 9007199254740992.0);
 }
 
+/* round r in a set of rounds */
+#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
+
 #define AUFTAKT_INF (G_MAXINT64 / 4)
 #define AUFTAKT_FORBIDDEN (G_MININT64 / 4)
 
@@ -207,6 +210,9 @@ void           _auftakt_search_set_room       (AuftaktSearch        *se,
 void           _auftakt_search_swap_rooms     (AuftaktSearch        *se,
                                                int                   s,
                                                int                   t);
+void           _auftakt_search_put_room       (AuftaktSearch        *se,
+                                               int                   s,
+                                               int                   m);
 void           _auftakt_search_load           (AuftaktSearch        *se,
                                                const int            *room_of,
                                                const int            *at);

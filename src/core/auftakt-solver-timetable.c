@@ -14,8 +14,6 @@
  * negative cycles of the assignment, and accepted by simulated annealing
  * (Kirkpatrick et al.), cooled anew after each kick. */
 
-#define BIT(r) (G_GUINT64_CONSTANT (1) << (r))
-
 /* Sessions that the published schedule or the locks ask for. */
 static void
 open_required (AuftaktSearch *se)
@@ -463,10 +461,7 @@ rematch_rooms (AuftaktSearch *se,
 
       if (se->room_of[s] == m)
         continue;
-      if (se->ws_in[m * R + r] < 0)
-        _auftakt_search_set_room (se, s, m);
-      else
-        _auftakt_search_swap_rooms (se, s, se->ws_in[m * R + r] * R + r);
+      _auftakt_search_put_room (se, s, m);
       changed = TRUE;
     }
   return changed;
