@@ -972,6 +972,70 @@ test_rooms_matched_again (void)
   rooms_matched_again (G_MAXINT);
 }
 
+/* The shape of a random event's items: each count is lo + a number below
+ * span. */
+typedef struct {
+  int rooms_lo, rooms_span;
+  int seats_lo, seats_span;
+  int min_span;               /* a workshop's min */
+  int choices_lo, choices_span;  /* draws of a participant's choices */
+} RandomItems;
+
+/* Rounds, rooms, workshops (half of them with a max, 1 to n_rounds runs)
+ * and participants (their choices drawn, repeats dropped) into event. */
+static void
+add_random_items (AuftaktEvent      *event,
+                  guint64           *state,
+                  const RandomItems *shape,
+                  int                n_rounds,
+                  int                n_workshops,
+                  int                n_participants)
+{
+  char id[16];
+
+  for (int r = 0; r < n_rounds; r++)
+    {
+      g_snprintf (id, sizeof id, "R%d", r + 1);
+      add_round (event, id);
+    }
+  for (int m = 0, n = shape->rooms_lo + random_below (state, shape->rooms_span); m < n; m++)
+    {
+      g_snprintf (id, sizeof id, "M%d", m + 1);
+      add_room (event, id, shape->seats_lo + random_below (state, shape->seats_span));
+    }
+  for (int w = 0; w < n_workshops; w++)
+    {
+      g_snprintf (id, sizeof id, "W%d", w + 1);
+      add_workshop (event, id, random_below (state, shape->min_span),
+                    random_below (state, 2) ? -1 : 5 + random_below (state, 26),
+                    1 + random_below (state, n_rounds));
+    }
+  for (int p = 0; p < n_participants; p++)
+    {
+      char names[8][16];
+      const char *choices[9] = { NULL };
+      int n = shape->choices_lo + random_below (state, shape->choices_span), k = 0;
+
+      g_assert_cmpint (n, <=, 8);
+      for (int i = 0; i < n; i++)
+        {
+          int w = random_below (state, n_workshops);
+          gboolean again = FALSE;
+
+          g_snprintf (names[k], sizeof names[k], "W%d", w + 1);
+          for (int j = 0; j < k; j++)
+            again |= g_str_equal (choices[j], names[k]);
+          if (!again)
+            {
+              choices[k] = names[k];
+              k++;
+            }
+        }
+      g_snprintf (id, sizeof id, "P%d", p + 1);
+      add_participant (event, id, choices);
+    }
+}
+
 /* Random events whose rooms were dealt out at random: matching them anew
  * never makes the objective worse (a round whose matching loses is taken
  * back), never moves a session to another round, and keeps the state
@@ -984,6 +1048,7 @@ test_rooms_matched_again_random (void)
   for (guint64 seed = 1; seed <= 150; seed++)
     {
       guint64 state = seed * 104729 + 3;
+      static const RandomItems items = { 2, 5, 0, 31, 6, 0, 5 };
       g_autoptr(AuftaktEvent) event = auftakt_event_new ("rooms");
       g_autoptr(AuftaktProblem) pb = NULL;
       g_autoptr(GError) error = NULL;
@@ -993,49 +1058,9 @@ test_rooms_matched_again_random (void)
       g_autofree int *running = NULL;
       AuftaktSearch *se;
       gint64 before;
-      char id[16];
 
       auftakt_event_set_workshops_per_participant (event, 1 + random_below (&state, n_rounds));
-      for (int r = 0; r < n_rounds; r++)
-        {
-          g_snprintf (id, sizeof id, "R%d", r + 1);
-          add_round (event, id);
-        }
-      for (int m = 0, n = 2 + random_below (&state, 5); m < n; m++)
-        {
-          g_snprintf (id, sizeof id, "M%d", m + 1);
-          add_room (event, id, random_below (&state, 31));
-        }
-      for (int w = 0; w < n_workshops; w++)
-        {
-          g_snprintf (id, sizeof id, "W%d", w + 1);
-          add_workshop (event, id, random_below (&state, 6),
-                        random_below (&state, 2) ? -1 : 5 + random_below (&state, 26),
-                        1 + random_below (&state, n_rounds));
-        }
-      for (int p = 0; p < n_participants; p++)
-        {
-          char names[4][16];
-          const char *choices[5] = { NULL };
-          int n = random_below (&state, 5), k = 0;
-
-          for (int i = 0; i < n; i++)
-            {
-              int w = random_below (&state, n_workshops);
-              gboolean again = FALSE;
-
-              g_snprintf (names[k], sizeof names[k], "W%d", w + 1);
-              for (int j = 0; j < k; j++)
-                again |= g_str_equal (choices[j], names[k]);
-              if (!again)
-                {
-                  choices[k] = names[k];
-                  k++;
-                }
-            }
-          g_snprintf (id, sizeof id, "P%d", p + 1);
-          add_participant (event, id, choices);
-        }
+      add_random_items (event, &state, &items, n_rounds, n_workshops, n_participants);
       pb = auftakt_problem_new (event, NULL, &error);
       g_assert_no_error (error);
 
@@ -1069,6 +1094,139 @@ test_rooms_matched_again_random (void)
       g_assert_cmpint (_auftakt_search_objective (se), <=, before);
       for (int s = 0; s < se->S; s++)
         g_assert_cmpint (se->room_of[s] >= 0, ==, running[s] >= 0);
+      mended += _auftakt_search_objective (se) < before;
+      _auftakt_search_free (se);
+    }
+  g_test_message ("%d of 150 mended", mended);
+  /* or the test would prove nothing */
+  g_assert_cmpint (mended, >=, 10);
+}
+
+/* Everyone attends both rounds (K = R), so an attendance can change its
+ * round only together with another.  P1 has A in round 1 and B in round
+ * 2 (its ranks 1 and 2); P2 wants A (ranks A, C, B) but sits in B and C,
+ * and A's one seat in round 1 is P1's.  No single move helps: P1 taking
+ * B in round 1 would attend B twice, and P2 leaving C would leave C
+ * empty.  P1 trading the rounds of its attendances costs P1 nothing and
+ * frees A for P2: cost 8 -> 4, which cycles and ejection chains miss. */
+static void
+test_exchange_round_swap (void)
+{
+  g_autoptr(AuftaktEvent) event = auftakt_event_new ("swap");
+  g_autoptr(AuftaktProblem) pb = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *p1_wants[] = { "A", "B", NULL }, *p2_wants[] = { "A", "C", "B", NULL };
+  const char *p3_wants[] = { "B", "A", NULL }, *p4_wants[] = { "D", "B", NULL };
+  AuftaktSearch *se;
+  int R, w[4], m[4], p[4];
+
+  auftakt_event_set_workshops_per_participant (event, 2);
+  add_round (event, "R1");
+  add_round (event, "R2");
+  add_room (event, "M1", 2);
+  add_room (event, "M2", 2);
+  add_room (event, "M3", 1);
+  add_room (event, "M4", 1);
+  add_workshop (event, "A", 0, -1, 2);
+  add_workshop (event, "B", 0, -1, 2);
+  add_workshop (event, "C", 0, -1, 2);
+  add_workshop (event, "D", 0, -1, 2);
+  add_participant (event, "P1", p1_wants);
+  add_participant (event, "P2", p2_wants);
+  add_participant (event, "P3", p3_wants);
+  add_participant (event, "P4", p4_wants);
+  pb = auftakt_problem_new (event, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 4; i++)
+    {
+      w[pb->workshop_ids[i][0] - 'A'] = i;
+      m[pb->room_ids[i][1] - '1'] = i;
+      p[pb->participant_ids[i][1] - '1'] = i;
+    }
+
+  se = _auftakt_search_new (pb, 1, G_MAXINT64, FALSE, NULL);
+  R = se->R;
+  /* round 1: A (1 seat), B (2), D (1); round 2: A (2), B (2), C (1) */
+  _auftakt_search_open (se, w[0] * R + 0, m[2]);
+  _auftakt_search_open (se, w[1] * R + 0, m[0]);
+  _auftakt_search_open (se, w[3] * R + 0, m[3]);
+  _auftakt_search_open (se, w[0] * R + 1, m[0]);
+  _auftakt_search_open (se, w[1] * R + 1, m[1]);
+  _auftakt_search_open (se, w[2] * R + 1, m[2]);
+  _auftakt_search_assign (se, p[0], 0, w[0]);
+  _auftakt_search_assign (se, p[0], 1, w[1]);
+  _auftakt_search_assign (se, p[1], 0, w[1]);
+  _auftakt_search_assign (se, p[1], 1, w[2]);
+  _auftakt_search_assign (se, p[2], 0, w[1]);
+  _auftakt_search_assign (se, p[2], 1, w[0]);
+  _auftakt_search_assign (se, p[3], 0, w[3]);
+  _auftakt_search_assign (se, p[3], 1, w[1]);
+  g_assert_true (_auftakt_search_verify (se));
+  g_assert_cmpint (se->penalty, ==, 0);
+  g_assert_cmpint (_auftakt_search_objective (se), ==, 8);
+
+  _auftakt_search_improve (se);
+  while (_auftakt_search_eject_all (se) > 0)
+    ;
+  g_assert_cmpint (_auftakt_search_objective (se), ==, 8);
+
+  g_assert_cmpint (_auftakt_search_exchange_all (se), ==, 1);
+  g_assert_true (_auftakt_search_verify (se));
+  g_assert_cmpint (se->penalty, ==, 0);
+  g_assert_cmpint (_auftakt_search_objective (se), ==, 4);
+  g_assert_cmpint (se->at[p[0] * R + 0], ==, w[1]);
+  g_assert_cmpint (se->at[p[0] * R + 1], ==, w[0]);
+  g_assert_cmpint (se->at[p[1] * R + 0], ==, w[0]);
+  g_assert_cmpint (se->at[p[1] * R + 1], ==, w[2]);
+  _auftakt_search_free (se);
+}
+
+/* Random events, most with K = R, their assignments improved by cycles
+ * first: each exchange of two attendances kept lowers the objective (one
+ * that the paths promised but the cycles after it did not deliver is
+ * undone), none touches the timetable, the state stays consistent; and
+ * they mend many of them. */
+static void
+test_exchange_random (void)
+{
+  int mended = 0;
+
+  for (guint64 seed = 1; seed <= 150; seed++)
+    {
+      guint64 state = seed * 7919 + 11;
+      static const RandomItems items = { 3, 4, 3, 28, 4, 1, 4 };
+      g_autoptr(AuftaktEvent) event = auftakt_event_new ("exchange");
+      g_autoptr(AuftaktProblem) pb = NULL;
+      g_autoptr(GError) error = NULL;
+      int n_rounds = 2 + random_below (&state, 3);
+      int n_workshops = 3 + random_below (&state, 6);
+      int n_participants = 10 + random_below (&state, 151);
+      g_autofree int *running = NULL;
+      AuftaktSearch *se;
+      gint64 before;
+      int made;
+
+      auftakt_event_set_workshops_per_participant (event, random_below (&state, 3) > 0
+                                                          ? n_rounds
+                                                          : 2 + random_below (&state, n_rounds - 1));
+      add_random_items (event, &state, &items, n_rounds, n_workshops, n_participants);
+      pb = auftakt_problem_new (event, NULL, &error);
+      g_assert_no_error (error);
+
+      se = _auftakt_search_new (pb, seed, G_MAXINT64, FALSE, NULL);
+      _auftakt_timetable_build (se, NULL);
+      for (int p = 0; p < se->P; p++)
+        _auftakt_search_place (se, p, NULL);
+      _auftakt_search_improve (se);
+      running = g_memdup2 (se->room_of, sizeof (int) * se->S);
+      before = _auftakt_search_objective (se);
+
+      made = _auftakt_search_exchange_all (se);
+      g_assert_true (_auftakt_search_verify (se));
+      /* each exchange kept lowered the objective; the others were undone */
+      g_assert_cmpint (_auftakt_search_objective (se), <=, before - made);
+      for (int s = 0; s < se->S; s++)
+        g_assert_cmpint (se->room_of[s], ==, running[s]);
       mended += _auftakt_search_objective (se) < before;
       _auftakt_search_free (se);
     }
@@ -1628,6 +1786,8 @@ main (int   argc,
   g_test_add_func ("/solver/ejection-chains", test_ejection_chains);
   g_test_add_func ("/solver/rooms-matched-again", test_rooms_matched_again);
   g_test_add_func ("/solver/rooms-matched-again/random", test_rooms_matched_again_random);
+  g_test_add_func ("/solver/exchanges/round-swap", test_exchange_round_swap);
+  g_test_add_func ("/solver/exchanges/random", test_exchange_random);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
   g_test_add_data_func ("/solver/resolve/removed-participant", GINT_TO_POINTER (1000),
                         test_resolve_removed_participant);

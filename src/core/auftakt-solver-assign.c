@@ -910,6 +910,26 @@ _auftakt_search_undo (AuftaktSearch *se,
   se->logging = logging;
 }
 
+/* Ends a change tried since log mark: kept if the objective fell below
+ * before, else undone; the caller's logging restored (its entries kept
+ * only for a caller that logs, which may still take the change back).
+ * Returns whether the change was kept. */
+gboolean
+_auftakt_search_settle (AuftaktSearch *se,
+                        gint64         before,
+                        guint          mark,
+                        gboolean       logging)
+{
+  gboolean kept = _auftakt_search_objective (se) < before;
+
+  if (!kept)
+    _auftakt_search_undo (se, mark);
+  else if (!logging)
+    g_array_set_size (se->log, mark);
+  se->logging = logging;
+  return kept;
+}
+
 /* Replaces the whole state by the timetable and attendances given (as
  * room_of and at hold them), for instance the best found. */
 void
@@ -1292,16 +1312,7 @@ respond_participant (AuftaktSearch *se,
   if (eject)
     _auftakt_search_improve (se);
 
-  if (_auftakt_search_objective (se) >= before)
-    {
-      _auftakt_search_undo (se, mark);
-      se->logging = logging;
-      return FALSE;
-    }
-  if (!logging)
-    g_array_set_size (se->log, mark);
-  se->logging = logging;
-  return TRUE;
+  return _auftakt_search_settle (se, before, mark, logging);
 }
 
 /* Every participant once; returns how many changed. */
@@ -1690,6 +1701,263 @@ _auftakt_search_improve (AuftaktSearch *se)
       else if (++failures > 4 * se->n_nodes)
         break;
     }
+}
+
+/* ---- two attendances at once ----
+ *
+ * With no negative cycle left, no move of one attendance helps, but a
+ * participant changing two at once may: when everyone attends every round
+ * (K = R) the rounds of two attendances can only be traded this way, and
+ * a participant who wants workshop b in round r1 but has it in round r2
+ * must give up both.  Shortest paths between all nodes (Floyd-Warshall:
+ * with no negative cycle they exist) price how the sessions make room, so
+ * every such change of every participant is judged in a few additions:
+ * p leaving a@r1 and b@r2 for x@r1 and y@r2 costs its own difference plus
+ * the cheaper way to carry the surplus of x and y to where a and b left a
+ * place.  A promising one is made, its cycles cancelled, and kept only if
+ * the objective falls (the paths may share a member). */
+
+typedef struct {
+  int n;          /* nodes: the running ones and z */
+  int *list;      /* [n] */
+  int *index;     /* [n_nodes + 1] position in list, or -1 */
+  gint64 *d;      /* [n * n] */
+} Paths;
+
+static void
+paths_compute (AuftaktSearch *se,
+               Paths         *pa)
+{
+  int n = se->n_active + 1, z = se->n_nodes;
+  gint64 *d;
+
+  pa->n = n;
+  pa->list = g_renew (int, pa->list, n);
+  pa->index = g_renew (int, pa->index, z + 1);
+  pa->d = d = g_renew (gint64, pa->d, (gsize) n * n);
+  memcpy (pa->list, se->active, sizeof (int) * se->n_active);
+  pa->list[n - 1] = z;
+  for (int v = 0; v <= z; v++)
+    pa->index[v] = -1;
+  for (int i = 0; i < n; i++)
+    pa->index[pa->list[i]] = i;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++)
+      d[i * n + j] = i == j ? 0 : weight (se, pa->list[i], pa->list[j]);
+  for (int k = 0; k < n; k++)
+    for (int i = 0; i < n; i++)
+      {
+        gint64 dik = d[i * n + k];
+
+        if (dik >= AUFTAKT_INF)
+          continue;
+        for (int j = 0; j < n; j++)
+          if (d[k * n + j] < AUFTAKT_INF && dik + d[k * n + j] < d[i * n + j])
+            d[i * n + j] = dik + d[k * n + j];
+      }
+}
+
+static inline gint64
+path (const Paths *pa,
+      int          u,
+      int          v)
+{
+  return pa->d[pa->index[u] * pa->n + pa->index[v]];
+}
+
+/* p's attendances of rounds r1 and r2 moved to x and y at once, whatever
+ * the seats, then cycles; kept if the objective falls. */
+static gboolean
+exchange_two (AuftaktSearch *se,
+              int            p,
+              int            r1,
+              int            x,
+              int            r2,
+              int            y)
+{
+  gint64 before = _auftakt_search_objective (se);
+  guint mark = se->log->len;
+  gboolean logging = se->logging;
+
+  se->logging = TRUE;
+  _auftakt_search_unassign (se, p, r1);
+  _auftakt_search_unassign (se, p, r2);
+  _auftakt_search_assign (se, p, r1, x);
+  _auftakt_search_assign (se, p, r2, y);
+  _auftakt_search_improve (se);
+  return _auftakt_search_settle (se, before, mark, logging);
+}
+
+/* Whether p attends workshop w in a round other than r1 and r2. */
+static gboolean
+attends_elsewhere (const AuftaktSearch *se,
+                   int                  p,
+                   int                  r1,
+                   int                  r2,
+                   int                  w)
+{
+  for (int r = 0; r < se->R; r++)
+    if (r != r1 && r != r2 && se->at[p * se->R + r] == w)
+      return TRUE;
+  return FALSE;
+}
+
+/* The two cheapest of n values, each with its workshop. */
+typedef struct {
+  gint64 v[2];
+  int w[2];
+} Two;
+
+static inline void
+two_add (Two   *t,
+         gint64 v,
+         int    w)
+{
+  if (v < t->v[0])
+    {
+      t->v[1] = t->v[0];
+      t->w[1] = t->w[0];
+      t->v[0] = v;
+      t->w[0] = w;
+    }
+  else if (v < t->v[1])
+    {
+      t->v[1] = v;
+      t->w[1] = w;
+    }
+}
+
+/* The cheapest f(x) + g(y) with x != y; *x, *y its workshops. */
+static gint64
+two_join (const Two *f,
+          const Two *g,
+          int       *x,
+          int       *y)
+{
+  gint64 best = AUFTAKT_INF;
+
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++)
+      if (f->v[i] < AUFTAKT_INF && g->v[j] < AUFTAKT_INF && f->w[i] != g->w[j] &&
+          f->v[i] + g->v[j] < best)
+        {
+          best = f->v[i] + g->v[j];
+          *x = f->w[i];
+          *y = g->w[j];
+        }
+  return best;
+}
+
+/* For each workshop w p may take in round r instead of own (not one it
+ * attends in a round other than r and r_other): its cost plus the path
+ * from its node to node first (into out[0]) or to node second (out[1]),
+ * the two cheapest of each. */
+static void
+cheapest_side (const AuftaktSearch *se,
+               const Paths         *pa,
+               int                  p,
+               int                  r,
+               int                  r_other,
+               int                  own,
+               int                  first,
+               int                  second,
+               Two                 *out)
+{
+  const int *crow = cost_row (se, p);
+  int z = se->n_nodes;
+
+  for (int k = 0; k < 2; k++)
+    out[k] = (Two) { { AUFTAKT_INF, AUFTAKT_INF }, { -1, -1 } };
+  for (int i = 0; i < se->n_round_nodes[r]; i++)
+    {
+      int v = se->round_nodes[r * z + i], w = se->node_w[v];
+      gint64 c = crow[w] - (published (se, p, r) == w ? se->w_change : 0);
+
+      if (w == own || attends_elsewhere (se, p, r, r_other, w))
+        continue;
+      if (path (pa, v, first) < AUFTAKT_INF)
+        two_add (&out[0], c + path (pa, v, first), w);
+      if (path (pa, v, second) < AUFTAKT_INF)
+        two_add (&out[1], c + path (pa, v, second), w);
+    }
+}
+
+/* The best exchange of two of p's attendances by the paths (leaving a@r1
+ * and b@r2 for x@r1 and y@r2, the surplus carried either x -> a, y -> b
+ * or x -> b, y -> a: each term depends on x or on y alone, so the two
+ * cheapest of each side suffice); FALSE if none promises to lower the
+ * objective. */
+static gboolean
+best_exchange (const AuftaktSearch *se,
+               const Paths         *pa,
+               int                  p,
+               int                 *out)
+{
+  const int *crow = cost_row (se, p);
+  int R = se->R;
+  gint64 best = 0;
+
+  for (int r1 = 0; r1 < R; r1++)
+    for (int r2 = r1 + 1; r2 < R; r2++)
+      {
+        int a = se->at[p * R + r1], b = se->at[p * R + r2], na, nb, x, y;
+        Two f[2], g[2];
+        gint64 own, e;
+
+        if (a < 0 || b < 0 || se->pinned_p[p * R + r1] || se->pinned_p[p * R + r2])
+          continue;
+        na = se->node_of[a * R + r1];
+        nb = se->node_of[b * R + r2];
+        own = crow[a] + crow[b] - (published (se, p, r1) == a ? se->w_change : 0)
+              - (published (se, p, r2) == b ? se->w_change : 0);
+        /* x in round r1 carried to a or to b; y in r2 to b or to a */
+        cheapest_side (se, pa, p, r1, r2, a, na, nb, f);
+        cheapest_side (se, pa, p, r2, r1, b, nb, na, g);
+        for (int k = 0; k < 2; k++)
+          {
+            e = two_join (&f[k], &g[k], &x, &y);
+            if (e < AUFTAKT_INF && e - own < best)
+              {
+                best = e - own;
+                out[0] = r1;
+                out[1] = x;
+                out[2] = r2;
+                out[3] = y;
+              }
+          }
+      }
+  return best < 0;
+}
+
+/* Exchanges of two attendances, as long as one lowers the objective (the
+ * paths computed anew after each, the participants taken in turn from
+ * where the last one was found); returns how many were made. */
+int
+_auftakt_search_exchange_all (AuftaktSearch *se)
+{
+  Paths pa = { 0 };
+  int made = 0;
+
+  if (se->K < 2 || se->P == 0)
+    return 0;
+  paths_compute (se, &pa);
+  for (int p = 0, idle = 0; idle < se->P && !_auftakt_search_check_stop (se);
+       p = (p + 1) % se->P, idle++)
+    {
+      int ex[4];
+
+      if (best_exchange (se, &pa, p, ex) &&
+          exchange_two (se, p, ex[0], ex[1], ex[2], ex[3]))
+        {
+          made++;
+          idle = 0;
+          paths_compute (se, &pa);
+        }
+    }
+  g_free (pa.list);
+  g_free (pa.index);
+  g_free (pa.d);
+  return made;
 }
 
 /* ---- life cycle ---- */

@@ -103,6 +103,7 @@ struct _AuftaktSearch
   gint64 deadline;
   gboolean stopped;          /* cancelled or out of time */
   gboolean converged;        /* the last timetable search ended by itself */
+  gboolean exchange_moves;   /* every change of the timetable search ends with exchanges of two attendances */
   AuftaktShared *shared;     /* (nullable) */
   gboolean follower;         /* the second search of a portfolio */
   guint check_counter;
@@ -213,6 +214,10 @@ void           _auftakt_search_swap_rooms     (AuftaktSearch        *se,
 void           _auftakt_search_put_room       (AuftaktSearch        *se,
                                                int                   s,
                                                int                   m);
+gboolean       _auftakt_search_settle         (AuftaktSearch        *se,
+                                               gint64                before,
+                                               guint                 mark,
+                                               gboolean              logging);
 void           _auftakt_search_load           (AuftaktSearch        *se,
                                                const int            *room_of,
                                                const int            *at);
@@ -242,6 +247,7 @@ void           _auftakt_search_empty          (AuftaktSearch        *se,
 void           _auftakt_search_improve        (AuftaktSearch        *se);
 int            _auftakt_search_respond_all    (AuftaktSearch        *se);
 int            _auftakt_search_eject_all      (AuftaktSearch        *se);
+int            _auftakt_search_exchange_all   (AuftaktSearch        *se);
 void           _auftakt_search_spread_walk_ins (AuftaktSearch       *se);
 void           _auftakt_search_undo           (AuftaktSearch        *se,
                                                guint                 mark);
