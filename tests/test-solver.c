@@ -1043,12 +1043,13 @@ add_random_items (AuftaktEvent      *event,
 static void
 test_rooms_matched_again_random (void)
 {
+  /* rooms, seats, a workshop's min, draws of choices */
+  static const RandomItems items = { 2, 5, 0, 31, 6, 0, 5 };
   int mended = 0;
 
   for (guint64 seed = 1; seed <= 150; seed++)
     {
       guint64 state = seed * 104729 + 3;
-      static const RandomItems items = { 2, 5, 0, 31, 6, 0, 5 };
       g_autoptr(AuftaktEvent) event = auftakt_event_new ("rooms");
       g_autoptr(AuftaktProblem) pb = NULL;
       g_autoptr(GError) error = NULL;
@@ -1189,12 +1190,13 @@ test_exchange_round_swap (void)
 static void
 test_exchange_random (void)
 {
+  /* rooms, seats, a workshop's min, draws of choices */
+  static const RandomItems items = { 3, 4, 3, 28, 4, 1, 4 };
   int mended = 0;
 
   for (guint64 seed = 1; seed <= 150; seed++)
     {
       guint64 state = seed * 7919 + 11;
-      static const RandomItems items = { 3, 4, 3, 28, 4, 1, 4 };
       g_autoptr(AuftaktEvent) event = auftakt_event_new ("exchange");
       g_autoptr(AuftaktProblem) pb = NULL;
       g_autoptr(GError) error = NULL;

@@ -1941,8 +1941,9 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
   if (se->K < 2 || se->P == 0)
     return 0;
   paths_compute (se, &pa);
+  /* until P participants in a row had none */
   for (int p = 0, idle = 0; idle < se->P && !_auftakt_search_check_stop (se);
-       p = (p + 1) % se->P, idle++)
+       p = (p + 1) % se->P)
     {
       int ex[4];
 
@@ -1953,6 +1954,8 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
           idle = 0;
           paths_compute (se, &pa);
         }
+      else
+        idle++;
     }
   g_free (pa.list);
   g_free (pa.index);
