@@ -1185,8 +1185,8 @@ test_exchange_round_swap (void)
 /* Random events, most with K = R, their assignments improved by cycles
  * first: each exchange of two attendances kept lowers the objective (one
  * that the paths promised but the cycles after it did not deliver is
- * undone), none touches the timetable, the state stays consistent; and
- * they mend many of them. */
+ * undone), none touches the timetable, the state stays consistent, and a
+ * caller that logs can take them all back; and they mend many of them. */
 static void
 test_exchange_random (void)
 {
@@ -1204,6 +1204,7 @@ test_exchange_random (void)
       int n_workshops = 3 + random_below (&state, 6);
       int n_participants = 10 + random_below (&state, 151);
       g_autofree int *running = NULL;
+      g_autofree int *attended = NULL;
       AuftaktSearch *se;
       gint64 before;
       int made;
@@ -1221,15 +1222,27 @@ test_exchange_random (void)
         _auftakt_search_place (se, p, NULL);
       _auftakt_search_improve (se);
       running = g_memdup2 (se->room_of, sizeof (int) * se->S);
+      attended = g_memdup2 (se->at, sizeof (int) * se->P * se->R);
       before = _auftakt_search_objective (se);
 
+      /* as within a change of the timetable search, which may take the
+       * whole change back */
+      g_array_set_size (se->log, 0);
+      se->logging = TRUE;
       made = _auftakt_search_exchange_all (se);
+      g_assert_true (se->logging);
       g_assert_true (_auftakt_search_verify (se));
       /* each exchange kept lowered the objective; the others were undone */
       g_assert_cmpint (_auftakt_search_objective (se), <=, before - made);
       for (int s = 0; s < se->S; s++)
         g_assert_cmpint (se->room_of[s], ==, running[s]);
       mended += _auftakt_search_objective (se) < before;
+
+      _auftakt_search_undo (se, 0);
+      se->logging = FALSE;
+      g_assert_true (_auftakt_search_verify (se));
+      g_assert_cmpint (_auftakt_search_objective (se), ==, before);
+      g_assert_cmpmem (se->at, sizeof (int) * se->P * se->R, attended, sizeof (int) * se->P * se->R);
       _auftakt_search_free (se);
     }
   g_test_message ("%d of 150 mended", mended);

@@ -1938,7 +1938,7 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
   Paths pa = { 0 };
   int made = 0;
 
-  if (se->K < 2 || se->P == 0)
+  if (se->K < 2 || se->P == 0 || se->stopped)
     return 0;
   paths_compute (se, &pa);
   /* until P participants in a row had none */
@@ -1952,6 +1952,10 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
         {
           made++;
           idle = 0;
+          /* cycles cut short by a stop may have left negative ones, and
+           * no paths then */
+          if (se->stopped)
+            break;
           paths_compute (se, &pa);
         }
       else

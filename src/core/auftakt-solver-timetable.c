@@ -889,7 +889,14 @@ _auftakt_timetable_search (AuftaktSearch *se,
       if (_auftakt_search_objective (se) != best)
         _auftakt_search_load (se, best_room, best_at);
       for (int n = 2 + _auftakt_rng_below (&se->rng, 3) + kicks / 4, tries = 0; n > 0 && tries < 100; tries++)
-        n -= random_move (se, displaced);
+        {
+          /* logged, so that a change that cannot be made is taken back */
+          g_array_set_size (se->log, 0);
+          se->logging = TRUE;
+          n -= random_move (se, displaced);
+          g_array_set_size (se->log, 0);
+          se->logging = FALSE;
+        }
       if (_auftakt_search_objective (se) < best)
         {
           best = save (se, best_room, best_at);
