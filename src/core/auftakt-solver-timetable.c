@@ -772,11 +772,17 @@ _auftakt_timetable_search (AuftaktSearch *se,
    * 1309 -> 1319-1325 in 6 runs) */
   big_event = (gint64) se->P * se->n_active * se->n_active >= 4000000;
   /* every change followed by the exchanges of two attendances where a pass
-   * costs no more than a change: on potsdam (K = R) the mean time to the
-   * optimum fell from 45 to 15 ms, medium gained a little (half the
-   * changes in the time).  Tight (5 * 10^5, a third of the changes) was
-   * no better and had worse outliers, large ended 1-3 % worse */
-  se->exchange_moves = (gint64) se->P * se->n_active * se->n_active < 300000;
+   * (paths n^3, then each participant's pairs of attendances against the
+   * sessions of their rounds) costs no more than a change: on potsdam
+   * (K = R, 5 * 10^3) the mean time to the optimum fell from 45 to 15 ms,
+   * medium (4 * 10^4) gained a little with half the changes in the time.
+   * Tight (10^5, a third of the changes) was no better and had worse
+   * outliers, large ended 1-3 % worse */
+  {
+    gint64 n = se->n_active;
+
+    se->exchange_moves = n * n * n + (gint64) se->P * se->K * se->K * n < 60000;
+  }
   if (se->exchange_moves)
     _auftakt_search_exchange_all (se);
   if (big_event)
