@@ -972,27 +972,33 @@ test_rooms_matched_again (void)
   rooms_matched_again (G_MAXINT);
 }
 
-/* The shape of a random event's items: each count is lo + a number below
- * span. */
+/* The shape of a random event: each count is lo + a number below span. */
 typedef struct {
+  int rounds_lo, rounds_span;
+  int workshops_lo, workshops_span;
+  int people_lo, people_span;
+  int (*draw_k) (guint64 *state,
+                 int      n_rounds);
   int rooms_lo, rooms_span;
   int seats_lo, seats_span;
-  int min_span;               /* a workshop's min */
+  int min_span;                  /* a workshop's min */
   int choices_lo, choices_span;  /* draws of a participant's choices */
-} RandomItems;
+} RandomShape;
 
-/* Rounds, rooms, workshops (half of them with a max, 1 to n_rounds runs)
- * and participants (their choices drawn, repeats dropped) into event. */
-static void
-add_random_items (AuftaktEvent      *event,
-                  guint64           *state,
-                  const RandomItems *shape,
-                  int                n_rounds,
-                  int                n_workshops,
-                  int                n_participants)
+/* An event of that shape: rounds, rooms, workshops (half of them with a
+ * max, 1 to n_rounds runs) and participants (their choices drawn, repeats
+ * dropped). */
+static AuftaktEvent *
+random_event (guint64           *state,
+              const RandomShape *shape)
 {
+  AuftaktEvent *event = auftakt_event_new ("random");
+  int n_rounds = shape->rounds_lo + random_below (state, shape->rounds_span);
+  int n_workshops = shape->workshops_lo + random_below (state, shape->workshops_span);
+  int n_participants = shape->people_lo + random_below (state, shape->people_span);
   char id[16];
 
+  auftakt_event_set_workshops_per_participant (event, shape->draw_k (state, n_rounds));
   for (int r = 0; r < n_rounds; r++)
     {
       g_snprintf (id, sizeof id, "R%d", r + 1);
@@ -1034,6 +1040,23 @@ add_random_items (AuftaktEvent      *event,
       g_snprintf (id, sizeof id, "P%d", p + 1);
       add_participant (event, id, choices);
     }
+  return event;
+}
+
+/* K from 1 to the number of rounds */
+static int
+draw_k_any (guint64 *state,
+            int      n_rounds)
+{
+  return 1 + random_below (state, n_rounds);
+}
+
+/* K = R two times in three, else from 2 to R (n_rounds >= 2) */
+static int
+draw_k_mostly_all (guint64 *state,
+                   int      n_rounds)
+{
+  return random_below (state, 3) > 0 ? n_rounds : 2 + random_below (state, n_rounds - 1);
 }
 
 /* Random events whose rooms were dealt out at random: matching them anew
@@ -1043,25 +1066,24 @@ add_random_items (AuftaktEvent      *event,
 static void
 test_rooms_matched_again_random (void)
 {
-  /* rooms, seats, a workshop's min, draws of choices */
-  static const RandomItems items = { 2, 5, 0, 31, 6, 0, 5 };
+  static const RandomShape shape = {
+    .rounds_lo = 1, .rounds_span = 3, .workshops_lo = 2, .workshops_span = 7,
+    .people_lo = 10, .people_span = 51, .draw_k = draw_k_any,
+    .rooms_lo = 2, .rooms_span = 5, .seats_lo = 0, .seats_span = 31,
+    .min_span = 6, .choices_lo = 0, .choices_span = 5,
+  };
   int mended = 0;
 
   for (guint64 seed = 1; seed <= 150; seed++)
     {
       guint64 state = seed * 104729 + 3;
-      g_autoptr(AuftaktEvent) event = auftakt_event_new ("rooms");
+      g_autoptr(AuftaktEvent) event = random_event (&state, &shape);
       g_autoptr(AuftaktProblem) pb = NULL;
       g_autoptr(GError) error = NULL;
-      int n_rounds = 1 + random_below (&state, 3);
-      int n_workshops = 2 + random_below (&state, 7);
-      int n_participants = 10 + random_below (&state, 51);
       g_autofree int *running = NULL;
       AuftaktSearch *se;
       gint64 before;
 
-      auftakt_event_set_workshops_per_participant (event, 1 + random_below (&state, n_rounds));
-      add_random_items (event, &state, &items, n_rounds, n_workshops, n_participants);
       pb = auftakt_problem_new (event, NULL, &error);
       g_assert_no_error (error);
 
@@ -1190,29 +1212,26 @@ test_exchange_round_swap (void)
 static void
 test_exchange_random (void)
 {
-  /* rooms, seats, a workshop's min, draws of choices */
-  static const RandomItems items = { 3, 4, 3, 28, 4, 1, 4 };
+  static const RandomShape shape = {
+    .rounds_lo = 2, .rounds_span = 3, .workshops_lo = 3, .workshops_span = 6,
+    .people_lo = 10, .people_span = 151, .draw_k = draw_k_mostly_all,
+    .rooms_lo = 3, .rooms_span = 4, .seats_lo = 3, .seats_span = 28,
+    .min_span = 4, .choices_lo = 1, .choices_span = 4,
+  };
   int mended = 0;
 
   for (guint64 seed = 1; seed <= 150; seed++)
     {
       guint64 state = seed * 7919 + 11;
-      g_autoptr(AuftaktEvent) event = auftakt_event_new ("exchange");
+      g_autoptr(AuftaktEvent) event = random_event (&state, &shape);
       g_autoptr(AuftaktProblem) pb = NULL;
       g_autoptr(GError) error = NULL;
-      int n_rounds = 2 + random_below (&state, 3);
-      int n_workshops = 3 + random_below (&state, 6);
-      int n_participants = 10 + random_below (&state, 151);
       g_autofree int *running = NULL;
       g_autofree int *attended = NULL;
       AuftaktSearch *se;
       gint64 before;
       int made;
 
-      auftakt_event_set_workshops_per_participant (event, random_below (&state, 3) > 0
-                                                          ? n_rounds
-                                                          : 2 + random_below (&state, n_rounds - 1));
-      add_random_items (event, &state, &items, n_rounds, n_workshops, n_participants);
       pb = auftakt_problem_new (event, NULL, &error);
       g_assert_no_error (error);
 

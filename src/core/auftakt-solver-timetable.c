@@ -679,15 +679,18 @@ save (AuftaktSearch *se,
  * again and the assignment improved until no negative cycle is left (a cap
  * on the cycles per change, for more changes in the time, lost on every
  * event: HACKING.md); FALSE (nothing changed) if the change drawn cannot be
- * made.  Logs for undo. */
+ * made.  Logs for undo, also for a caller that does not log. */
 static gboolean
 random_move (AuftaktSearch *se,
              GArray        *displaced)
 {
   int kind = _auftakt_rng_below (&se->rng, 100);
   guint mark = se->log->len;
-  gboolean done;
+  gboolean done, logging = se->logging;
 
+  /* logged, so that a change that cannot be made is taken back; the log
+   * kept for a caller that logs (the annealing may take it back) */
+  se->logging = TRUE;
   g_array_set_size (displaced, 0);
   if (kind < 40)
     done = move_room (se);
@@ -702,6 +705,7 @@ random_move (AuftaktSearch *se,
   if (!done)
     {
       _auftakt_search_undo (se, mark);
+      se->logging = logging;
       return FALSE;
     }
   for (guint i = 0; i < displaced->len; i++)
@@ -710,6 +714,9 @@ random_move (AuftaktSearch *se,
   /* what one attendance at a time cannot reach (HACKING.md) */
   if (se->exchange_moves)
     _auftakt_search_exchange_all (se);
+  if (!logging)
+    g_array_set_size (se->log, mark);
+  se->logging = logging;
   return TRUE;
 }
 
@@ -778,11 +785,8 @@ _auftakt_timetable_search (AuftaktSearch *se,
    * medium (4 * 10^4) gained a little with half the changes in the time.
    * Tight (10^5, a third of the changes) was no better and had worse
    * outliers, large ended 1-3 % worse */
-  {
-    gint64 n = se->n_active;
-
-    se->exchange_moves = n * n * n + (gint64) se->P * se->K * se->K * n < 60000;
-  }
+  se->exchange_moves = (gint64) se->n_active * se->n_active * se->n_active +
+                       (gint64) se->P * se->K * se->K * se->n_active < 60000;
   if (se->exchange_moves)
     _auftakt_search_exchange_all (se);
   if (big_event)
@@ -895,14 +899,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
       if (_auftakt_search_objective (se) != best)
         _auftakt_search_load (se, best_room, best_at);
       for (int n = 2 + _auftakt_rng_below (&se->rng, 3) + kicks / 4, tries = 0; n > 0 && tries < 100; tries++)
-        {
-          /* logged, so that a change that cannot be made is taken back */
-          g_array_set_size (se->log, 0);
-          se->logging = TRUE;
-          n -= random_move (se, displaced);
-          g_array_set_size (se->log, 0);
-          se->logging = FALSE;
-        }
+        n -= random_move (se, displaced);
       if (_auftakt_search_objective (se) < best)
         {
           best = save (se, best_room, best_at);
