@@ -867,6 +867,21 @@ attendances (AuftaktSchedule *schedule)
  * find improvements that negative cycles of single moves cannot (a
  * participant trading the rounds of two attendances, or taking a full
  * session whose members the cycles then move on). */
+/* A search of @pb with its first timetable, everyone placed and no
+ * negative cycle left: where the searches' own steps start. */
+static AuftaktSearch *
+placed_search (const AuftaktProblem *pb,
+               guint64               seed)
+{
+  AuftaktSearch *se = _auftakt_search_new (pb, seed, G_MAXINT64, FALSE, NULL);
+
+  _auftakt_timetable_build (se, NULL);
+  for (int p = 0; p < se->P; p++)
+    _auftakt_search_place (se, p, NULL);
+  _auftakt_search_improve (se);
+  return se;
+}
+
 static void
 test_ejection_chains (void)
 {
@@ -885,11 +900,7 @@ test_ejection_chains (void)
   event = read_instance ("medium");
   pb = auftakt_problem_new (event, NULL, &error);
   g_assert_no_error (error);
-  se = _auftakt_search_new (pb, 1, G_MAXINT64, FALSE, NULL);
-  _auftakt_timetable_build (se, NULL);
-  for (int p = 0; p < se->P; p++)
-    _auftakt_search_place (se, p, NULL);
-  _auftakt_search_improve (se);
+  se = placed_search (pb, 1);
   g_assert_true (_auftakt_search_verify (se));
   g_assert_cmpint (se->penalty, ==, 0);
   cycles = _auftakt_search_objective (se);
@@ -983,16 +994,19 @@ typedef struct {
   int seats_lo, seats_span;
   int min_span;                  /* a workshop's min */
   int choices_lo, choices_span;  /* draws of a participant's choices */
+  int referees_span;             /* 0: none, and nothing drawn for them */
 } RandomShape;
 
 /* An event of that shape: rounds, rooms, workshops (half of them with a
- * max, 1 to n_rounds runs) and participants (their choices drawn, repeats
+ * max, 1 to n_rounds runs), referees (a workshop led by the last of those
+ * drawn for it, one in three) and participants (their choices drawn, repeats
  * dropped). */
 static AuftaktEvent *
 random_event (guint64           *state,
               const RandomShape *shape)
 {
   AuftaktEvent *event = auftakt_event_new ("random");
+  g_autoptr(GPtrArray) workshops = g_ptr_array_new ();
   int n_rounds = shape->rounds_lo + random_below (state, shape->rounds_span);
   int n_workshops = shape->workshops_lo + random_below (state, shape->workshops_span);
   int n_participants = shape->people_lo + random_below (state, shape->people_span);
@@ -1012,9 +1026,23 @@ random_event (guint64           *state,
   for (int w = 0; w < n_workshops; w++)
     {
       g_snprintf (id, sizeof id, "W%d", w + 1);
-      add_workshop (event, id, random_below (state, shape->min_span),
-                    random_below (state, 2) ? -1 : 5 + random_below (state, 26),
-                    1 + random_below (state, n_rounds));
+      g_ptr_array_add (workshops,
+                       add_workshop (event, id, random_below (state, shape->min_span),
+                                     random_below (state, 2) ? -1 : 5 + random_below (state, 26),
+                                     1 + random_below (state, n_rounds)));
+    }
+  for (int f = 0, n = shape->referees_span > 0 ? random_below (state, shape->referees_span) : 0;
+       f < n; f++)
+    {
+      g_snprintf (id, sizeof id, "F%d", f + 1);
+      add_referee (event, id);
+      for (int w = 0; w < n_workshops; w++)
+        if (random_below (state, 3) == 0)
+          {
+            const char *leads[] = { id, NULL };
+
+            auftakt_workshop_set_leads (g_ptr_array_index (workshops, w), leads);
+          }
     }
   for (int p = 0; p < n_participants; p++)
     {
@@ -1235,11 +1263,7 @@ test_exchange_random (void)
       pb = auftakt_problem_new (event, NULL, &error);
       g_assert_no_error (error);
 
-      se = _auftakt_search_new (pb, seed, G_MAXINT64, FALSE, NULL);
-      _auftakt_timetable_build (se, NULL);
-      for (int p = 0; p < se->P; p++)
-        _auftakt_search_place (se, p, NULL);
-      _auftakt_search_improve (se);
+      se = placed_search (pb, seed);
       running = g_memdup2 (se->room_of, sizeof (int) * se->S);
       attended = g_memdup2 (se->at, sizeof (int) * se->P * se->R);
       before = _auftakt_search_objective (se);
@@ -1267,6 +1291,132 @@ test_exchange_random (void)
   g_test_message ("%d of 150 mended", mended);
   /* or the test would prove nothing */
   g_assert_cmpint (mended, >=, 10);
+}
+
+/* Whether the edge counts of @a and @b agree between every two running
+ * sessions (and the node of missing attendances): node numbers may differ
+ * between two searches, sessions do not. */
+static gboolean
+same_edges (const AuftaktSearch *a,
+            const AuftaktSearch *b)
+{
+  int N = a->n_nodes, ND = a->n_deltas;
+
+  for (int s = -1; s < a->S; s++)
+    for (int t = -1; t < a->S; t++)
+      {
+        int ua, va, ub, vb;
+
+        if (s == t || (s >= 0 && a->room_of[s] < 0) || (t >= 0 && a->room_of[t] < 0))
+          continue;
+        ua = s < 0 ? a->x : a->node_of[s];
+        va = t < 0 ? a->x : a->node_of[t];
+        ub = s < 0 ? b->x : b->node_of[s];
+        vb = t < 0 ? b->x : b->node_of[t];
+        /* the weight: the smallest delta with members, or none yet
+         * (a cycle that could not be carried out marks its edge) */
+        if (a->ew[ua * N + va] != AUFTAKT_INF &&
+            (a->emin[ua * N + va] >= ND || a->ew[ua * N + va] != a->delta_value[a->emin[ua * N + va]]))
+          return FALSE;
+        if (a->emin[ua * N + va] != b->emin[ub * N + vb] ||
+            memcmp (a->cnt + (gsize) (ua * N + va) * ND, b->cnt + (gsize) (ub * N + vb) * ND,
+                    sizeof (int) * ND) != 0)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* Random events, their state changed as a change of the timetable search
+ * changes it (a session closed, another opened, the displaced placed
+ * again, cycles, exchanges), then put back from the snapshot taken before,
+ * as the annealing does when it rejects a change: the timetable, the
+ * attendances and the objective are those from before, the bookkeeping
+ * is consistent, and every edge is what a search that loads the same
+ * state from scratch computes. */
+static void
+test_snapshot_random (void)
+{
+  static const RandomShape shape = {
+    .rounds_lo = 1, .rounds_span = 3, .workshops_lo = 2, .workshops_span = 7,
+    .people_lo = 10, .people_span = 51, .draw_k = draw_k_any,
+    .rooms_lo = 2, .rooms_span = 5, .seats_lo = 3, .seats_span = 28,
+    .min_span = 4, .choices_lo = 0, .choices_span = 5, .referees_span = 4,
+  };
+  int changed = 0;
+
+  for (guint64 seed = 1; seed <= 150; seed++)
+    {
+      guint64 state = seed * 6007 + 5;
+      g_autoptr(AuftaktEvent) event = random_event (&state, &shape);
+      g_autoptr(AuftaktProblem) pb = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) displaced = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autofree int *running = NULL;
+      g_autofree int *attended = NULL;
+      AuftaktSearch *se, *fresh;
+      AuftaktSnapshot *sn;
+      gint64 before;
+      int R, opened = -1;
+
+      pb = auftakt_problem_new (event, NULL, &error);
+      g_assert_no_error (error);
+
+      se = placed_search (pb, seed);
+      R = se->R;
+      running = g_memdup2 (se->room_of, sizeof (int) * se->S);
+      attended = g_memdup2 (se->at, sizeof (int) * se->P * R);
+      before = _auftakt_search_objective (se);
+      sn = _auftakt_snapshot_new (se);
+      _auftakt_snapshot_take (sn, se);
+
+      /* opened first, so that the node freed takes the place of the one
+       * taken in the list of free nodes */
+      for (int i = 0; i < 20; i++)
+        {
+          int w = random_below (&state, se->W), r = random_below (&state, R);
+          int m = random_below (&state, se->M);
+
+          if (_auftakt_search_can_open (se, w, r, m))
+            {
+              _auftakt_search_open (se, w * R + r, m);
+              opened = w * R + r;
+              break;
+            }
+        }
+      for (int s = random_below (&state, se->S), i = 0; i < se->S; i++, s = (s + 1) % se->S)
+        if (se->room_of[s] >= 0 && s != opened)
+          {
+            _auftakt_search_empty (se, s, displaced);
+            _auftakt_search_close (se, s);
+            break;
+          }
+      for (guint i = 0; i < displaced->len; i++)
+        _auftakt_search_place (se, g_array_index (displaced, int, i), NULL);
+      _auftakt_search_improve (se);
+      _auftakt_search_exchange_all (se);
+      changed += _auftakt_search_objective (se) != before ||
+                 memcmp (se->room_of, running, sizeof (int) * se->S) != 0;
+
+      _auftakt_snapshot_restore (sn, se);
+      g_assert_true (_auftakt_search_verify (se));
+      g_assert_cmpint (_auftakt_search_objective (se), ==, before);
+      g_assert_cmpmem (se->room_of, sizeof (int) * se->S, running, sizeof (int) * se->S);
+      g_assert_cmpmem (se->at, sizeof (int) * se->P * R, attended, sizeof (int) * se->P * R);
+      fresh = _auftakt_search_new (pb, seed, G_MAXINT64, FALSE, NULL);
+      _auftakt_search_load (fresh, se->room_of, se->at);
+      g_assert_cmpint (_auftakt_search_objective (fresh), ==, before);
+      g_assert_true (same_edges (se, fresh));
+      /* and the search goes on from it */
+      _auftakt_search_improve (se);
+      g_assert_true (_auftakt_search_verify (se));
+
+      _auftakt_search_free (fresh);
+      _auftakt_snapshot_free (sn);
+      _auftakt_search_free (se);
+    }
+  g_test_message ("%d of 150 changed before the snapshot was put back", changed);
+  /* or the test would prove nothing */
+  g_assert_cmpint (changed, >=, 100);
 }
 
 static void
@@ -1822,6 +1972,7 @@ main (int   argc,
   g_test_add_func ("/solver/rooms-matched-again/random", test_rooms_matched_again_random);
   g_test_add_func ("/solver/exchanges/round-swap", test_exchange_round_swap);
   g_test_add_func ("/solver/exchanges/random", test_exchange_random);
+  g_test_add_func ("/solver/snapshot/random", test_snapshot_random);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);
   g_test_add_data_func ("/solver/resolve/removed-participant", GINT_TO_POINTER (1000),
                         test_resolve_removed_participant);

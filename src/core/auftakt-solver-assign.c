@@ -2151,6 +2151,70 @@ _auftakt_search_free (AuftaktSearch *se)
   g_free (se);
 }
 
+/* Whether the timetable's own records (rooms, runs, referees, seats,
+ * nodes) agree with room_of. */
+static gboolean
+verify_timetable (const AuftaktSearch *se)
+{
+  const AuftaktProblem *pb = se->pb;
+  int R = se->R, running = 0, in_rooms = 0, in_rounds = 0;
+  g_autofree int *runs = g_new0 (int, se->W + 1);
+  g_autofree int *ref_busy = g_new0 (int, se->F * R + 1);
+  g_autofree int *seen = g_new0 (int, se->n_nodes);
+  g_autofree int *seen_in_round = g_new0 (int, se->n_nodes);
+
+  for (int s = 0; s < se->S; s++)
+    {
+      int w = s / R, r = s % R, m = se->room_of[s], v = se->node_of[s];
+
+      if (m < 0)
+        {
+          if (v >= 0 || se->cap[s] != 0)
+            return FALSE;
+          continue;
+        }
+      running++;
+      runs[w]++;
+      for (int i = pb->lead_start[w]; i < pb->lead_start[w + 1]; i++)
+        ref_busy[pb->leads[i] * R + r]++;
+      if (se->ws_in[m * R + r] != w || se->cap[s] != auftakt_problem_seats (pb, w, m) ||
+          v < 0 || se->session_of[v] != s || se->node_w[v] != w || se->node_r[v] != r)
+        return FALSE;
+    }
+  for (int i = 0; i < se->M * R; i++)
+    in_rooms += se->ws_in[i] >= 0;
+  /* each node once: in its round and among the active, or free */
+  for (int r = 0; r < R; r++)
+    for (int i = 0; i < se->n_round_nodes[r]; i++)
+      {
+        int v = se->round_nodes[(gsize) r * se->n_nodes + i];
+
+        if (se->node_r[v] != r || se->session_of[v] < 0 || se->node_of[se->session_of[v]] != v ||
+            seen_in_round[v]++ > 0)
+          return FALSE;
+        in_rounds++;
+      }
+  for (int i = 0; i < se->n_active; i++)
+    {
+      int v = se->active[i];
+
+      if ((v != se->x && (se->session_of[v] < 0 || se->node_of[se->session_of[v]] != v)) ||
+          seen[v]++ > 0)
+        return FALSE;
+    }
+  for (int i = 0; i < se->n_free; i++)
+    {
+      int v = se->free_nodes[i];
+
+      if (v == se->x || se->session_of[v] >= 0 || seen[v]++ > 0)
+        return FALSE;
+    }
+  return in_rooms == running && in_rounds == running && se->n_active == running + 1 &&
+         se->n_free + running == se->n_nodes - 1 &&
+         memcmp (runs, se->runs, sizeof (int) * se->W) == 0 &&
+         memcmp (ref_busy, se->ref_busy, sizeof (int) * se->F * R) == 0;
+}
+
 /* Recomputes the objective from scratch: a check of the bookkeeping. */
 gboolean
 _auftakt_search_verify (const AuftaktSearch *se)
@@ -2158,10 +2222,18 @@ _auftakt_search_verify (const AuftaktSearch *se)
   const AuftaktProblem *pb = se->pb;
   int R = se->R;
   gint64 cost = 0, changes = 0, penalty = 0;
+  int n_xmem = 0;
+
+  if (!verify_timetable (se))
+    {
+      g_warning ("bookkeeping: the timetable's records disagree");
+      return FALSE;
+    }
 
   for (int p = 0; p < se->P; p++)
     {
       int placed = 0;
+      guint64 busy = 0;
 
       for (int r = 0; r < R; r++)
         {
@@ -2171,6 +2243,7 @@ _auftakt_search_verify (const AuftaktSearch *se)
           if (w >= 0)
             {
               placed++;
+              busy |= BIT (r);
               cost += cost_row (se, p)[w];
               if (se->mem[w * R + r][se->pos[p * R + r]] != p)
                 return FALSE;
@@ -2178,8 +2251,11 @@ _auftakt_search_verify (const AuftaktSearch *se)
           if (pub >= 0 && pub != w)
             changes++;
         }
-      if (placed + se->missing[p] != se->K)
+      if (placed + se->missing[p] != se->K || busy != se->busy[p] ||
+          (se->missing[p] > 0) != (se->xpos[p] >= 0) ||
+          (se->xpos[p] >= 0 && se->xmem[se->xpos[p]] != p))
         return FALSE;
+      n_xmem += se->missing[p] > 0;
       penalty += se->missing[p];
     }
   for (int s = 0; s < se->S; s++)
@@ -2190,6 +2266,8 @@ _auftakt_search_verify (const AuftaktSearch *se)
       else if (se->n_mem[s] != 0)
         return FALSE;
     }
+  if (n_xmem != se->n_xmem)
+    return FALSE;
   if (cost != se->cost || changes != se->changes || penalty != se->penalty)
     {
       g_warning ("bookkeeping: cost %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT

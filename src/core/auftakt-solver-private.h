@@ -78,6 +78,7 @@ typedef struct {
 } AuftaktUndo;
 
 typedef struct _AuftaktSearch AuftaktSearch;
+typedef struct _AuftaktSnapshot AuftaktSnapshot;
 
 /* What the searches of a portfolio share: the best lower bound known, the
  * best valid cost any of them has (for the progress shown), and each
@@ -252,6 +253,14 @@ void           _auftakt_search_spread_walk_ins (AuftaktSearch       *se);
 void           _auftakt_search_undo           (AuftaktSearch        *se,
                                                guint                 mark);
 gboolean       _auftakt_search_verify         (const AuftaktSearch  *se);
+
+/* auftakt-solver-snapshot.c */
+AuftaktSnapshot *_auftakt_snapshot_new        (const AuftaktSearch  *se);
+void           _auftakt_snapshot_free         (AuftaktSnapshot      *sn);
+void           _auftakt_snapshot_take         (AuftaktSnapshot      *sn,
+                                               AuftaktSearch        *se);
+void           _auftakt_snapshot_restore      (AuftaktSnapshot      *sn,
+                                               AuftaktSearch        *se);
 
 /* the surplus and shortfall of a running session with n members */
 static inline gint64

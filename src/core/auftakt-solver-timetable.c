@@ -689,7 +689,8 @@ random_move (AuftaktSearch *se,
   gboolean done, logging = se->logging;
 
   /* logged, so that a change that cannot be made is taken back; the log
-   * kept for a caller that logs (the annealing may take it back) */
+   * kept for a caller that logs (the annealing takes a snapshot instead:
+   * auftakt-solver-snapshot.c) */
   se->logging = TRUE;
   g_array_set_size (displaced, 0);
   if (kind < 40)
@@ -763,6 +764,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
   g_autofree int *best_room = g_new (int, se->S);
   g_autofree int *best_at = g_new (int, (gsize) se->P * se->R + 1);
   g_autoptr(GArray) displaced = g_array_new (FALSE, FALSE, sizeof (int));
+  AuftaktSnapshot *before_move = _auftakt_snapshot_new (se);
   gint64 best;
   guint64 iteration = 0, max_idle;
   gint64 last_report = g_get_monotonic_time ();
@@ -819,27 +821,22 @@ _auftakt_timetable_search (AuftaktSearch *se,
             break;
           if (_auftakt_search_meets_bound (se, bound))
             break;
-          g_array_set_size (se->log, 0);
-          se->logging = TRUE;
+          _auftakt_snapshot_take (before_move, se);
           if (!random_move (se, displaced))
             {
-              se->logging = FALSE;
               idle++;
               continue;
             }
           after = _auftakt_search_objective (se);
           if (se->stopped && after > before)
             {
-              _auftakt_search_undo (se, 0);
-              se->logging = FALSE;
+              _auftakt_snapshot_restore (before_move, se);
               break;
             }
           if (after > before &&
               _auftakt_rng_double (&se->rng) >=
               exp ((before - after) / temperature (iteration - cycle_start, max_idle)))
-            _auftakt_search_undo (se, 0);
-          g_array_set_size (se->log, 0);
-          se->logging = FALSE;
+            _auftakt_snapshot_restore (before_move, se);
           iteration++;
 
           if (_auftakt_search_objective (se) < best)
@@ -906,6 +903,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
         }
     }
 
+  _auftakt_snapshot_free (before_move);
   g_debug ("timetable search: %" G_GUINT64_FORMAT " moves, %" G_GUINT64_FORMAT " cycles, "
            "best %" G_GINT64_FORMAT " after %" G_GUINT64_FORMAT " ticks, %.3f s",
            iteration, se->n_cycles, best, se->ticks,
