@@ -1153,6 +1153,95 @@ test_rooms_matched_again_random (void)
   g_assert_cmpint (mended, >=, 10);
 }
 
+/* A session and an attendance of a hand-made state, by ids. */
+typedef struct {
+  const char *workshop;
+  int round;                 /* from 1 */
+  const char *room;
+} GivenSession;
+
+typedef struct {
+  const char *participant;
+  int round;                 /* from 1 */
+  const char *workshop;
+} GivenAttendance;
+
+static int
+problem_index (char * const *ids,
+               int           n,
+               const char   *id)
+{
+  for (int i = 0; i < n; i++)
+    if (g_str_equal (ids[i], id))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A search of @pb in the state given, which must be consistent and break
+ * no rule. */
+static AuftaktSearch *
+given_search (const AuftaktProblem    *pb,
+              const GivenSession      *sessions,
+              gsize                    n_sessions,
+              const GivenAttendance   *attendances,
+              gsize                    n_attendances)
+{
+  AuftaktSearch *se = _auftakt_search_new (pb, 1, G_MAXINT64, FALSE, NULL);
+  int W = pb->n_workshops, R = pb->n_rounds;
+
+  for (gsize i = 0; i < n_sessions; i++)
+    _auftakt_search_open (se, problem_index (pb->workshop_ids, W, sessions[i].workshop) * R +
+                              sessions[i].round - 1,
+                          problem_index (pb->room_ids, pb->n_rooms, sessions[i].room));
+  for (gsize i = 0; i < n_attendances; i++)
+    _auftakt_search_assign (se,
+                            problem_index (pb->participant_ids, pb->n_participants,
+                                           attendances[i].participant),
+                            attendances[i].round - 1,
+                            problem_index (pb->workshop_ids, W, attendances[i].workshop));
+  g_assert_true (_auftakt_search_verify (se));
+  g_assert_cmpint (se->penalty, ==, 0);
+  return se;
+}
+
+/* The workshop @participant attends in @round (from 1), or NULL. */
+static const char *
+attended (const AuftaktSearch *se,
+          const char          *participant,
+          int                  round)
+{
+  const AuftaktProblem *pb = se->pb;
+  int p = problem_index (pb->participant_ids, pb->n_participants, participant);
+  int w = se->at[p * se->R + round - 1];
+
+  return w < 0 ? NULL : pb->workshop_ids[w];
+}
+
+/* Cycles and ejection chains leave the objective of @se at @stuck; one
+ * exchange of two attendances takes it to @mended, the state consistent
+ * and valid, with the attendances @after (a NULL workshop: none in that
+ * round). */
+static void
+assert_only_an_exchange_mends (AuftaktSearch         *se,
+                               gint64                 stuck,
+                               gint64                 mended,
+                               const GivenAttendance *after,
+                               gsize                  n_after)
+{
+  g_assert_cmpint (_auftakt_search_objective (se), ==, stuck);
+  _auftakt_search_improve (se);
+  while (_auftakt_search_eject_all (se) > 0)
+    ;
+  g_assert_cmpint (_auftakt_search_objective (se), ==, stuck);
+
+  g_assert_cmpint (_auftakt_search_exchange_all (se), ==, 1);
+  g_assert_true (_auftakt_search_verify (se));
+  g_assert_cmpint (se->penalty, ==, 0);
+  g_assert_cmpint (_auftakt_search_objective (se), ==, mended);
+  for (gsize i = 0; i < n_after; i++)
+    g_assert_cmpstr (attended (se, after[i].participant, after[i].round), ==, after[i].workshop);
+}
+
 /* Everyone attends both rounds (K = R), so an attendance can change its
  * round only together with another.  P1 has A in round 1 and B in round
  * 2 (its ranks 1 and 2); P2 wants A (ranks A, C, B) but sits in B and C,
@@ -1168,8 +1257,20 @@ test_exchange_round_swap (void)
   g_autoptr(GError) error = NULL;
   const char *p1_wants[] = { "A", "B", NULL }, *p2_wants[] = { "A", "C", "B", NULL };
   const char *p3_wants[] = { "B", "A", NULL }, *p4_wants[] = { "D", "B", NULL };
+  /* round 1: A (1 seat), B (2), D (1); round 2: A (2), B (2), C (1) */
+  static const GivenSession sessions[] = {
+    { "A", 1, "M3" }, { "B", 1, "M1" }, { "D", 1, "M4" },
+    { "A", 2, "M1" }, { "B", 2, "M2" }, { "C", 2, "M3" },
+  };
+  static const GivenAttendance attendances[] = {
+    { "P1", 1, "A" }, { "P1", 2, "B" }, { "P2", 1, "B" }, { "P2", 2, "C" },
+    { "P3", 1, "B" }, { "P3", 2, "A" }, { "P4", 1, "D" }, { "P4", 2, "B" },
+  };
+  /* P1 traded the rounds of its attendances; P2 took A */
+  static const GivenAttendance after[] = {
+    { "P1", 1, "B" }, { "P1", 2, "A" }, { "P2", 1, "A" }, { "P2", 2, "C" },
+  };
   AuftaktSearch *se;
-  int R, w[4], m[4], p[4];
 
   auftakt_event_set_workshops_per_participant (event, 2);
   add_round (event, "R1");
@@ -1188,47 +1289,72 @@ test_exchange_round_swap (void)
   add_participant (event, "P4", p4_wants);
   pb = auftakt_problem_new (event, NULL, &error);
   g_assert_no_error (error);
-  for (int i = 0; i < 4; i++)
+
+  se = given_search (pb, sessions, G_N_ELEMENTS (sessions), attendances, G_N_ELEMENTS (attendances));
+  assert_only_an_exchange_mends (se, 8, 4, after, G_N_ELEMENTS (after));
+  _auftakt_search_free (se);
+}
+
+/* Two of three rounds each (K = 2, R = 3).  P1 has A in round 1 and B in
+ * round 2 (its ranks 1 and 2); P2 wants A in round 1 (ranks C, A, E) but
+ * sits in E there, for A's one seat in round 1 is P1's.  P1 could take A
+ * in round 2 if it moved B to round 3, its free round: two changes at
+ * once, of which neither can come first (B twice; round 2 taken), and
+ * which cost P1 nothing, so it heads no ejection chain; P2's chain would
+ * push P1 into E.  The exchange that moves one attendance into the free
+ * round does it: 9 -> 6.  P3 to P6 keep every session above its min, each
+ * with its own best plan. */
+static void
+test_exchange_free_round (void)
+{
+  g_autoptr(AuftaktEvent) event = auftakt_event_new ("free round");
+  g_autoptr(AuftaktProblem) pb = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *wants[6][4] = {
+    { "A", "B", NULL }, { "C", "A", "E", NULL }, { "A", "D", NULL },
+    { "B", "D", NULL }, { "E", "C", NULL }, { "B", "D", NULL },
+  };
+  /* round 1: A (1 seat), E (2), D (3); round 2: A (2), C (2), B (3);
+   * round 3: B (2) */
+  static const GivenSession sessions[] = {
+    { "A", 1, "M1" }, { "E", 1, "M2" }, { "D", 1, "M4" },
+    { "A", 2, "M3" }, { "C", 2, "M2" }, { "B", 2, "M4" }, { "B", 3, "M2" },
+  };
+  static const GivenAttendance attendances[] = {
+    { "P1", 1, "A" }, { "P1", 2, "B" }, { "P2", 1, "E" }, { "P2", 2, "C" },
+    { "P3", 1, "D" }, { "P3", 2, "A" }, { "P4", 1, "D" }, { "P4", 3, "B" },
+    { "P5", 1, "E" }, { "P5", 2, "C" }, { "P6", 1, "D" }, { "P6", 2, "B" },
+  };
+  /* P1 left round 1 for its free round 3; P2 took A */
+  static const GivenAttendance after[] = {
+    { "P1", 1, NULL }, { "P1", 2, "A" }, { "P1", 3, "B" }, { "P2", 1, "A" }, { "P2", 2, "C" },
+  };
+  AuftaktSearch *se;
+
+  auftakt_event_set_workshops_per_participant (event, 2);
+  add_round (event, "R1");
+  add_round (event, "R2");
+  add_round (event, "R3");
+  add_room (event, "M1", 1);
+  add_room (event, "M2", 2);
+  add_room (event, "M3", 2);
+  add_room (event, "M4", 3);
+  add_workshop (event, "A", 0, -1, 2);
+  add_workshop (event, "B", 0, -1, 2);
+  add_workshop (event, "C", 0, -1, 1);
+  add_workshop (event, "D", 0, -1, 1);
+  add_workshop (event, "E", 0, -1, 1);
+  for (int i = 0; i < 6; i++)
     {
-      w[pb->workshop_ids[i][0] - 'A'] = i;
-      m[pb->room_ids[i][1] - '1'] = i;
-      p[pb->participant_ids[i][1] - '1'] = i;
+      g_autofree char *id = g_strdup_printf ("P%d", i + 1);
+
+      add_participant (event, id, wants[i]);
     }
+  pb = auftakt_problem_new (event, NULL, &error);
+  g_assert_no_error (error);
 
-  se = _auftakt_search_new (pb, 1, G_MAXINT64, FALSE, NULL);
-  R = se->R;
-  /* round 1: A (1 seat), B (2), D (1); round 2: A (2), B (2), C (1) */
-  _auftakt_search_open (se, w[0] * R + 0, m[2]);
-  _auftakt_search_open (se, w[1] * R + 0, m[0]);
-  _auftakt_search_open (se, w[3] * R + 0, m[3]);
-  _auftakt_search_open (se, w[0] * R + 1, m[0]);
-  _auftakt_search_open (se, w[1] * R + 1, m[1]);
-  _auftakt_search_open (se, w[2] * R + 1, m[2]);
-  _auftakt_search_assign (se, p[0], 0, w[0]);
-  _auftakt_search_assign (se, p[0], 1, w[1]);
-  _auftakt_search_assign (se, p[1], 0, w[1]);
-  _auftakt_search_assign (se, p[1], 1, w[2]);
-  _auftakt_search_assign (se, p[2], 0, w[1]);
-  _auftakt_search_assign (se, p[2], 1, w[0]);
-  _auftakt_search_assign (se, p[3], 0, w[3]);
-  _auftakt_search_assign (se, p[3], 1, w[1]);
-  g_assert_true (_auftakt_search_verify (se));
-  g_assert_cmpint (se->penalty, ==, 0);
-  g_assert_cmpint (_auftakt_search_objective (se), ==, 8);
-
-  _auftakt_search_improve (se);
-  while (_auftakt_search_eject_all (se) > 0)
-    ;
-  g_assert_cmpint (_auftakt_search_objective (se), ==, 8);
-
-  g_assert_cmpint (_auftakt_search_exchange_all (se), ==, 1);
-  g_assert_true (_auftakt_search_verify (se));
-  g_assert_cmpint (se->penalty, ==, 0);
-  g_assert_cmpint (_auftakt_search_objective (se), ==, 4);
-  g_assert_cmpint (se->at[p[0] * R + 0], ==, w[1]);
-  g_assert_cmpint (se->at[p[0] * R + 1], ==, w[0]);
-  g_assert_cmpint (se->at[p[1] * R + 0], ==, w[0]);
-  g_assert_cmpint (se->at[p[1] * R + 1], ==, w[2]);
+  se = given_search (pb, sessions, G_N_ELEMENTS (sessions), attendances, G_N_ELEMENTS (attendances));
+  assert_only_an_exchange_mends (se, 9, 6, after, G_N_ELEMENTS (after));
   _auftakt_search_free (se);
 }
 
@@ -1971,6 +2097,7 @@ main (int   argc,
   g_test_add_func ("/solver/rooms-matched-again", test_rooms_matched_again);
   g_test_add_func ("/solver/rooms-matched-again/random", test_rooms_matched_again_random);
   g_test_add_func ("/solver/exchanges/round-swap", test_exchange_round_swap);
+  g_test_add_func ("/solver/exchanges/free-round", test_exchange_free_round);
   g_test_add_func ("/solver/exchanges/random", test_exchange_random);
   g_test_add_func ("/solver/snapshot/random", test_snapshot_random);
   g_test_add_func ("/solver/resolve/unchanged", test_resolve_unchanged);

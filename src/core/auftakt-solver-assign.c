@@ -1712,8 +1712,9 @@ _auftakt_search_improve (AuftaktSearch *se)
  * must give up both.  Shortest paths between all nodes (Floyd-Warshall:
  * with no negative cycle they exist) price how the sessions make room, so
  * every such change of every participant is judged in a few additions:
- * p leaving a@r1 and b@r2 for x@r1 and y@r2 costs its own difference plus
- * the cheaper way to carry the surplus of x and y to where a and b left a
+ * p leaving a@r1 and b@r2 for x@t1 and y@t2 (t1 = r1 or a round p has
+ * free, t2 = r2 or another free one) costs its own difference plus the
+ * cheaper way to carry the surplus of x and y to where a and b left a
  * place.  A promising one is made, its cycles cancelled, and kept only if
  * the objective falls (the paths may share a member). */
 
@@ -1765,25 +1766,23 @@ path (const Paths *pa,
   return pa->d[pa->index[u] * pa->n + pa->index[v]];
 }
 
-/* p's attendances of rounds r1 and r2 moved to x and y at once, whatever
- * the seats, then cycles; kept if the objective falls. */
+/* p's attendances of rounds r1 and r2 left for x in round t1 and y in
+ * round t2 at once, whatever the seats, then cycles; kept if the
+ * objective falls.  ex: r1, r2, t1, x, t2, y. */
 static gboolean
 exchange_two (AuftaktSearch *se,
               int            p,
-              int            r1,
-              int            x,
-              int            r2,
-              int            y)
+              const int     *ex)
 {
   gint64 before = _auftakt_search_objective (se);
   guint mark = se->log->len;
   gboolean logging = se->logging;
 
   se->logging = TRUE;
-  _auftakt_search_unassign (se, p, r1);
-  _auftakt_search_unassign (se, p, r2);
-  _auftakt_search_assign (se, p, r1, x);
-  _auftakt_search_assign (se, p, r2, y);
+  _auftakt_search_unassign (se, p, ex[0]);
+  _auftakt_search_unassign (se, p, ex[1]);
+  _auftakt_search_assign (se, p, ex[2], ex[3]);
+  _auftakt_search_assign (se, p, ex[4], ex[5]);
   _auftakt_search_improve (se);
   return _auftakt_search_settle (se, before, mark, logging);
 }
@@ -1848,16 +1847,17 @@ two_join (const Two *f,
   return best;
 }
 
-/* For each workshop w p may take in round r instead of own (not one it
- * attends in a round other than r and r_other): its cost plus the path
- * from its node to node first (into out[0]) or to node second (out[1]),
- * the two cheapest of each. */
+/* For each workshop w p may take in round r when it leaves its
+ * attendances of rounds r1 and r2 (not own, not one it attends in another
+ * round): its cost plus the path from its node to node first (into
+ * out[0]) or to node second (out[1]), the two cheapest of each. */
 static void
 cheapest_side (const AuftaktSearch *se,
                const Paths         *pa,
                int                  p,
                int                  r,
-               int                  r_other,
+               int                  r1,
+               int                  r2,
                int                  own,
                int                  first,
                int                  second,
@@ -1873,7 +1873,7 @@ cheapest_side (const AuftaktSearch *se,
       int v = se->round_nodes[r * z + i], w = se->node_w[v];
       gint64 c = crow[w] - (published (se, p, r) == w ? se->w_change : 0);
 
-      if (w == own || attends_elsewhere (se, p, r, r_other, w))
+      if (w == own || attends_elsewhere (se, p, r1, r2, w))
         continue;
       if (path (pa, v, first) < AUFTAKT_INF)
         two_add (&out[0], c + path (pa, v, first), w);
@@ -1883,10 +1883,12 @@ cheapest_side (const AuftaktSearch *se,
 }
 
 /* The best exchange of two of p's attendances by the paths (leaving a@r1
- * and b@r2 for x@r1 and y@r2, the surplus carried either x -> a, y -> b
- * or x -> b, y -> a: each term depends on x or on y alone, so the two
- * cheapest of each side suffice); FALSE if none promises to lower the
- * objective. */
+ * and b@r2 for x@t1 and y@t2, where t1 is r1 or a round p has free,
+ * and t2 is r2 or another free one: the surplus carried
+ * either x -> a, y -> b or x -> b, y -> a; each term depends on x or on y
+ * alone, so the two cheapest of each side suffice, and a round's side is
+ * the same whichever attendance it replaces); FALSE if none promises to
+ * lower the objective.  out: r1, r2, t1, x, t2, y. */
 static gboolean
 best_exchange (const AuftaktSearch *se,
                const Paths         *pa,
@@ -1895,14 +1897,15 @@ best_exchange (const AuftaktSearch *se,
 {
   const int *crow = cost_row (se, p);
   int R = se->R;
+  guint64 free = se->pb->participant_rounds[p] & ~se->busy[p];
+  Two side[AUFTAKT_PROBLEM_MAX_ROUNDS][2];
   gint64 best = 0;
 
   for (int r1 = 0; r1 < R; r1++)
     for (int r2 = r1 + 1; r2 < R; r2++)
       {
         int a = se->at[p * R + r1], b = se->at[p * R + r2], na, nb, x, y;
-        Two f[2], g[2];
-        gint64 own, e;
+        gint64 own;
 
         if (a < 0 || b < 0 || se->pinned_p[p * R + r1] || se->pinned_p[p * R + r2])
           continue;
@@ -1910,21 +1913,36 @@ best_exchange (const AuftaktSearch *se,
         nb = se->node_of[b * R + r2];
         own = crow[a] + crow[b] - (published (se, p, r1) == a ? se->w_change : 0)
               - (published (se, p, r2) == b ? se->w_change : 0);
-        /* x in round r1 carried to a or to b; y in r2 to b or to a */
-        cheapest_side (se, pa, p, r1, r2, a, na, nb, f);
-        cheapest_side (se, pa, p, r2, r1, b, nb, na, g);
-        for (int k = 0; k < 2; k++)
-          {
-            e = two_join (&f[k], &g[k], &x, &y);
-            if (e < AUFTAKT_INF && e - own < best)
-              {
-                best = e - own;
-                out[0] = r1;
-                out[1] = x;
-                out[2] = r2;
-                out[3] = y;
-              }
-          }
+        /* per round: a workshop there carried to a (side[t][0]) or to b
+         * (side[t][1]); in r1 not a, in r2 not b */
+        for (int t = 0; t < R; t++)
+          if (t == r1 || t == r2 || (free & BIT (t)))
+            cheapest_side (se, pa, p, t, r1, r2, t == r1 ? a : t == r2 ? b : -1, na, nb, side[t]);
+        /* t1: r1 or a free round; t2: r2 or another free one (with
+         * everyone in every round, as at Potsdam, only r1 and r2) */
+        for (int t1 = 0; t1 < R; t1++)
+          for (int t2 = 0; t2 < R; t2++)
+            {
+              if (t1 == t2 || (t1 != r1 && !(free & BIT (t1))) ||
+                  (t2 != r2 && !(free & BIT (t2))))
+                continue;
+              for (int k = 0; k < 2; k++)
+                {
+                  /* x -> a with y -> b, or x -> b with y -> a */
+                  gint64 e = two_join (&side[t1][k], &side[t2][1 - k], &x, &y);
+
+                  if (e < AUFTAKT_INF && e - own < best)
+                    {
+                      best = e - own;
+                      out[0] = r1;
+                      out[1] = r2;
+                      out[2] = t1;
+                      out[3] = x;
+                      out[4] = t2;
+                      out[5] = y;
+                    }
+                }
+            }
       }
   return best < 0;
 }
@@ -1945,10 +1963,9 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
   for (int p = 0, idle = 0; idle < se->P && !_auftakt_search_check_stop (se);
        p = (p + 1) % se->P)
     {
-      int ex[4];
+      int ex[6];
 
-      if (best_exchange (se, &pa, p, ex) &&
-          exchange_two (se, p, ex[0], ex[1], ex[2], ex[3]))
+      if (best_exchange (se, &pa, p, ex) && exchange_two (se, p, ex))
         {
           made++;
           idle = 0;
