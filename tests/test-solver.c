@@ -862,11 +862,6 @@ attendances (AuftaktSchedule *schedule)
   return table;
 }
 
-/* Ejection chains on the medium instance's first timetable: each chain
- * keeps the bookkeeping exact and the schedule valid, and together they
- * find improvements that negative cycles of single moves cannot (a
- * participant trading the rounds of two attendances, or taking a full
- * session whose members the cycles then move on). */
 /* A search of @pb with its first timetable, everyone placed and no
  * negative cycle left: where the searches' own steps start. */
 static AuftaktSearch *
@@ -882,6 +877,11 @@ placed_search (const AuftaktProblem *pb,
   return se;
 }
 
+/* Ejection chains on the medium instance's first timetable: each chain
+ * keeps the bookkeeping exact and the schedule valid, and together they
+ * find improvements that negative cycles of single moves cannot (a
+ * participant trading the rounds of two attendances, or taking a full
+ * session whose members the cycles then move on). */
 static void
 test_ejection_chains (void)
 {

@@ -927,7 +927,7 @@ _auftakt_timetable_search (AuftaktSearch *se,
       while (!se->stopped && (_auftakt_search_exchange_all (se) > 0 ||
                               _auftakt_search_eject_all (se) > 0))
         n++;
-      g_debug ("ejection chains: %d passes, %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT
+      g_debug ("polish (exchanges, ejection chains): %d passes, %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT
                ", %.3f s", n, best, _auftakt_search_objective (se),
                (g_get_monotonic_time () - se->start) / 1e6);
       if (_auftakt_search_objective (se) > best)
