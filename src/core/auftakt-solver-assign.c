@@ -1956,7 +1956,9 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
   Paths pa = { 0 };
   int made = 0;
 
-  if (se->K < 2 || se->P == 0 || se->stopped)
+  /* shortest paths exist only without negative cycles; the cycles may
+   * have left some when they stopped at their cap on failures */
+  if (se->K < 2 || se->P == 0 || se->stopped || find_cycle (se) > 0)
     return 0;
   paths_compute (se, &pa);
   /* until P participants in a row had none */
@@ -1969,9 +1971,9 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
         {
           made++;
           idle = 0;
-          /* cycles cut short by a stop may have left negative ones, and
-           * no paths then */
-          if (se->stopped)
+          /* cycles cut short by a stop or by their cap may have left
+           * negative ones, and no paths then */
+          if (se->stopped || find_cycle (se) > 0)
             break;
           paths_compute (se, &pa);
         }

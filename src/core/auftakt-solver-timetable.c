@@ -709,14 +709,18 @@ random_move (AuftaktSearch *se,
       se->logging = logging;
       return FALSE;
     }
+  if (!logging)
+    {
+      /* made: nothing left to take back here */
+      g_array_set_size (se->log, mark);
+      se->logging = FALSE;
+    }
   for (guint i = 0; i < displaced->len; i++)
     _auftakt_search_place (se, g_array_index (displaced, int, i), NULL);
   _auftakt_search_improve (se);
   /* what one attendance at a time cannot reach (HACKING.md) */
   if (se->exchange_moves)
     _auftakt_search_exchange_all (se);
-  if (!logging)
-    g_array_set_size (se->log, mark);
   se->logging = logging;
   return TRUE;
 }
@@ -772,6 +776,8 @@ _auftakt_timetable_search (AuftaktSearch *se,
   gboolean big_event;
   int kicks = 0;
 
+  /* a rejected change is taken back from a snapshot, not through a log */
+  g_assert (!se->logging);
   se->converged = FALSE;
   _auftakt_search_improve (se);
   /* big events: changes and ejection-chain passes cost much (large,
