@@ -1153,6 +1153,46 @@ test_rooms_matched_again_random (void)
   g_assert_cmpint (mended, >=, 10);
 }
 
+/* A hand-made event, two workshops each: rounds R1 to Rn; rooms with
+ * their seats and workshops with their max-runs (no min, no max), each
+ * list up to an empty id; participants with their choices in rank order,
+ * each list up to NULL. */
+typedef struct {
+  const char *id;
+  int number;
+} GivenCount;
+
+typedef struct {
+  int n_rounds;
+  GivenCount rooms[8];
+  GivenCount workshops[8];
+  struct {
+    const char *id;
+    const char *wants[4];
+  } participants[8];
+} GivenEvent;
+
+static AuftaktEvent *
+given_event (const GivenEvent *given)
+{
+  AuftaktEvent *event = auftakt_event_new ("given");
+
+  auftakt_event_set_workshops_per_participant (event, 2);
+  for (int r = 0; r < given->n_rounds; r++)
+    {
+      g_autofree char *id = g_strdup_printf ("R%d", r + 1);
+
+      add_round (event, id);
+    }
+  for (int m = 0; given->rooms[m].id != NULL; m++)
+    add_room (event, given->rooms[m].id, given->rooms[m].number);
+  for (int w = 0; given->workshops[w].id != NULL; w++)
+    add_workshop (event, given->workshops[w].id, 0, -1, given->workshops[w].number);
+  for (int p = 0; given->participants[p].id != NULL; p++)
+    add_participant (event, given->participants[p].id, given->participants[p].wants);
+  return event;
+}
+
 /* A session and an attendance of a hand-made state, by ids. */
 typedef struct {
   const char *workshop;
@@ -1252,11 +1292,15 @@ assert_only_an_exchange_mends (AuftaktSearch         *se,
 static void
 test_exchange_round_swap (void)
 {
-  g_autoptr(AuftaktEvent) event = auftakt_event_new ("swap");
-  g_autoptr(AuftaktProblem) pb = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *p1_wants[] = { "A", "B", NULL }, *p2_wants[] = { "A", "C", "B", NULL };
-  const char *p3_wants[] = { "B", "A", NULL }, *p4_wants[] = { "D", "B", NULL };
+  static const GivenEvent given = {
+    .n_rounds = 2,
+    .rooms = { { "M1", 2 }, { "M2", 2 }, { "M3", 1 }, { "M4", 1 } },
+    .workshops = { { "A", 2 }, { "B", 2 }, { "C", 2 }, { "D", 2 } },
+    .participants = {
+      { "P1", { "A", "B" } }, { "P2", { "A", "C", "B" } },
+      { "P3", { "B", "A" } }, { "P4", { "D", "B" } },
+    },
+  };
   /* round 1: A (1 seat), B (2), D (1); round 2: A (2), B (2), C (1) */
   static const GivenSession sessions[] = {
     { "A", 1, "M3" }, { "B", 1, "M1" }, { "D", 1, "M4" },
@@ -1270,26 +1314,13 @@ test_exchange_round_swap (void)
   static const GivenAttendance after[] = {
     { "P1", 1, "B" }, { "P1", 2, "A" }, { "P2", 1, "A" }, { "P2", 2, "C" },
   };
+  g_autoptr(AuftaktEvent) event = given_event (&given);
+  g_autoptr(AuftaktProblem) pb = NULL;
+  g_autoptr(GError) error = NULL;
   AuftaktSearch *se;
 
-  auftakt_event_set_workshops_per_participant (event, 2);
-  add_round (event, "R1");
-  add_round (event, "R2");
-  add_room (event, "M1", 2);
-  add_room (event, "M2", 2);
-  add_room (event, "M3", 1);
-  add_room (event, "M4", 1);
-  add_workshop (event, "A", 0, -1, 2);
-  add_workshop (event, "B", 0, -1, 2);
-  add_workshop (event, "C", 0, -1, 2);
-  add_workshop (event, "D", 0, -1, 2);
-  add_participant (event, "P1", p1_wants);
-  add_participant (event, "P2", p2_wants);
-  add_participant (event, "P3", p3_wants);
-  add_participant (event, "P4", p4_wants);
   pb = auftakt_problem_new (event, NULL, &error);
   g_assert_no_error (error);
-
   se = given_search (pb, sessions, G_N_ELEMENTS (sessions), attendances, G_N_ELEMENTS (attendances));
   assert_only_an_exchange_mends (se, 8, 4, after, G_N_ELEMENTS (after));
   _auftakt_search_free (se);
@@ -1308,12 +1339,14 @@ test_exchange_round_swap (void)
 static void
 test_exchange_free_round (void)
 {
-  g_autoptr(AuftaktEvent) event = auftakt_event_new ("free round");
-  g_autoptr(AuftaktProblem) pb = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *wants[6][4] = {
-    { "A", "B", NULL }, { "C", "A", "E", NULL }, { "A", "D", NULL },
-    { "B", "D", NULL }, { "E", "C", NULL }, { "B", "D", NULL },
+  static const GivenEvent given = {
+    .n_rounds = 3,
+    .rooms = { { "M1", 1 }, { "M2", 2 }, { "M3", 2 }, { "M4", 3 } },
+    .workshops = { { "A", 2 }, { "B", 2 }, { "C", 1 }, { "D", 1 }, { "E", 1 } },
+    .participants = {
+      { "P1", { "A", "B" } }, { "P2", { "C", "A", "E" } }, { "P3", { "A", "D" } },
+      { "P4", { "B", "D" } }, { "P5", { "E", "C" } }, { "P6", { "B", "D" } },
+    },
   };
   /* round 1: A (1 seat), E (2), D (3); round 2: A (2), C (2), B (3);
    * round 3: B (2) */
@@ -1330,30 +1363,13 @@ test_exchange_free_round (void)
   static const GivenAttendance after[] = {
     { "P1", 1, NULL }, { "P1", 2, "A" }, { "P1", 3, "B" }, { "P2", 1, "A" }, { "P2", 2, "C" },
   };
+  g_autoptr(AuftaktEvent) event = given_event (&given);
+  g_autoptr(AuftaktProblem) pb = NULL;
+  g_autoptr(GError) error = NULL;
   AuftaktSearch *se;
 
-  auftakt_event_set_workshops_per_participant (event, 2);
-  add_round (event, "R1");
-  add_round (event, "R2");
-  add_round (event, "R3");
-  add_room (event, "M1", 1);
-  add_room (event, "M2", 2);
-  add_room (event, "M3", 2);
-  add_room (event, "M4", 3);
-  add_workshop (event, "A", 0, -1, 2);
-  add_workshop (event, "B", 0, -1, 2);
-  add_workshop (event, "C", 0, -1, 1);
-  add_workshop (event, "D", 0, -1, 1);
-  add_workshop (event, "E", 0, -1, 1);
-  for (int i = 0; i < 6; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("P%d", i + 1);
-
-      add_participant (event, id, wants[i]);
-    }
   pb = auftakt_problem_new (event, NULL, &error);
   g_assert_no_error (error);
-
   se = given_search (pb, sessions, G_N_ELEMENTS (sessions), attendances, G_N_ELEMENTS (attendances));
   assert_only_an_exchange_mends (se, 9, 6, after, G_N_ELEMENTS (after));
   _auftakt_search_free (se);

@@ -59,6 +59,17 @@ published (const AuftaktSearch *se,
   return se->w_change > 0 ? se->pb->published_workshop[p * se->R + r] : -1;
 }
 
+/* What p attending w in round r adds to the objective, less the change
+ * it saves when that is its published attendance. */
+static inline gint64
+attendance_value (const AuftaktSearch *se,
+                  int                  p,
+                  int                  r,
+                  int                  w)
+{
+  return cost_row (se, p)[w] - (published (se, p, r) == w ? se->w_change : 0);
+}
+
 static void
 log_push (AuftaktSearch *se,
           int            kind,
@@ -1233,8 +1244,7 @@ respond_participant (AuftaktSearch *se,
       /* only a participant who could do better at all */
       for (int r = 0; r < R; r++)
         if (se->at[p * R + r] >= 0 && !se->pinned_p[p * R + r])
-          own += crow[se->at[p * R + r]] - (published (se, p, r) == se->at[p * R + r]
-                                            ? se->w_change : 0);
+          own += attendance_value (se, p, r, se->at[p * R + r]);
       if (own == 0 && se->missing[p] == 0)
         return FALSE;
     }
@@ -1863,7 +1873,6 @@ cheapest_side (const AuftaktSearch *se,
                int                  second,
                Two                 *out)
 {
-  const int *crow = cost_row (se, p);
   int z = se->n_nodes;
 
   for (int k = 0; k < 2; k++)
@@ -1871,7 +1880,7 @@ cheapest_side (const AuftaktSearch *se,
   for (int i = 0; i < se->n_round_nodes[r]; i++)
     {
       int v = se->round_nodes[r * z + i], w = se->node_w[v];
-      gint64 c = crow[w] - (published (se, p, r) == w ? se->w_change : 0);
+      gint64 c = attendance_value (se, p, r, w);
 
       if (w == own || attends_elsewhere (se, p, r1, r2, w))
         continue;
@@ -1895,7 +1904,6 @@ best_exchange (const AuftaktSearch *se,
                int                  p,
                int                 *out)
 {
-  const int *crow = cost_row (se, p);
   int R = se->R;
   guint64 free = se->pb->participant_rounds[p] & ~se->busy[p];
   Two side[AUFTAKT_PROBLEM_MAX_ROUNDS][2];
@@ -1911,8 +1919,7 @@ best_exchange (const AuftaktSearch *se,
           continue;
         na = se->node_of[a * R + r1];
         nb = se->node_of[b * R + r2];
-        own = crow[a] + crow[b] - (published (se, p, r1) == a ? se->w_change : 0)
-              - (published (se, p, r2) == b ? se->w_change : 0);
+        own = attendance_value (se, p, r1, a) + attendance_value (se, p, r2, b);
         /* per round: a workshop there carried to a (side[t][0]) or to b
          * (side[t][1]); in r1 not a, in r2 not b */
         for (int t = 0; t < R; t++)

@@ -255,7 +255,7 @@ void           _auftakt_search_undo           (AuftaktSearch        *se,
 gboolean       _auftakt_search_verify         (const AuftaktSearch  *se);
 
 /* auftakt-solver-snapshot.c */
-AuftaktSnapshot *_auftakt_snapshot_new        (const AuftaktSearch  *se);
+AuftaktSnapshot *_auftakt_snapshot_new        (AuftaktSearch        *se);
 void           _auftakt_snapshot_free         (AuftaktSnapshot      *sn);
 void           _auftakt_snapshot_take         (AuftaktSnapshot      *sn,
                                                AuftaktSearch        *se);

@@ -15,54 +15,73 @@
  * search's time on medium, tight and large).  What it leaves out never
  * changes during a search (the problem, the locks, the deltas) or is
  * scratch (marks, distances), or must not go back (the best cost so far,
- * the random numbers, the counters). */
+ * the random numbers, the counters).
+ *
+ * A snapshot belongs to the search it was made for: it holds the places
+ * of that search's arrays, which never move, and a copy of each.  Only the
+ * members of the sessions live in arrays that grow; they are copied one
+ * after the other into one buffer. */
+
+typedef struct {
+  void *in_search;
+  void *copy;
+  gsize size;
+} Part;
 
 struct _AuftaktSnapshot
 {
-  int *room_of, *ws_in, *runs, *ref_busy, *cap;
-  int *node_of, *session_of, *node_w, *node_r, *free_nodes, *active;
-  int *round_nodes, *n_round_nodes;
-  int n_free, n_active;
-  int *at, *pos, *missing, *xmem, *xpos;
-  guint64 *busy;
-  int n_xmem;
-  int *n_mem;
+  GArray *parts;             /* of Part */
   int *members;              /* of every session, one after the other */
-  gint64 cost, changes, penalty;
-  int *cnt, *emin;
-  gint64 *ew;
 };
 
+static void
+add_part (AuftaktSnapshot *sn,
+          void            *in_search,
+          gsize            size)
+{
+  Part part = { in_search, g_malloc (MAX (size, 1)), size };
+
+  g_array_append_val (sn->parts, part);
+}
+
 AuftaktSnapshot *
-_auftakt_snapshot_new (const AuftaktSearch *se)
+_auftakt_snapshot_new (AuftaktSearch *se)
 {
   AuftaktSnapshot *sn = g_new0 (AuftaktSnapshot, 1);
   gsize N = se->n_nodes, PR = (gsize) se->P * se->R;
+  gsize i = sizeof (int), P = se->P, S = se->S, R = se->R;
 
-  sn->room_of = g_new (int, se->S + 1);
-  sn->ws_in = g_new (int, se->M * se->R + 1);
-  sn->runs = g_new (int, se->W + 1);
-  sn->ref_busy = g_new (int, se->F * se->R + 1);
-  sn->cap = g_new (int, se->S + 1);
-  sn->node_of = g_new (int, se->S + 1);
-  sn->session_of = g_new (int, N);
-  sn->node_w = g_new (int, N);
-  sn->node_r = g_new (int, N);
-  sn->free_nodes = g_new (int, N);
-  sn->active = g_new (int, N);
-  sn->round_nodes = g_new (int, se->R * N + 1);
-  sn->n_round_nodes = g_new (int, se->R + 1);
-  sn->at = g_new (int, PR + 1);
-  sn->pos = g_new (int, PR + 1);
-  sn->missing = g_new (int, se->P + 1);
-  sn->xmem = g_new (int, se->P + 1);
-  sn->xpos = g_new (int, se->P + 1);
-  sn->busy = g_new (guint64, se->P + 1);
-  sn->n_mem = g_new (int, se->S + 1);
+  sn->parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  add_part (sn, se->room_of, S * i);
+  add_part (sn, se->ws_in, (gsize) se->M * R * i);
+  add_part (sn, se->runs, (gsize) se->W * i);
+  add_part (sn, se->ref_busy, (gsize) se->F * R * i);
+  add_part (sn, se->cap, S * i);
+  add_part (sn, se->node_of, S * i);
+  add_part (sn, se->session_of, N * i);
+  add_part (sn, se->node_w, N * i);
+  add_part (sn, se->node_r, N * i);
+  add_part (sn, se->free_nodes, N * i);
+  add_part (sn, &se->n_free, i);
+  add_part (sn, se->active, N * i);
+  add_part (sn, &se->n_active, i);
+  add_part (sn, se->round_nodes, R * N * i);
+  add_part (sn, se->n_round_nodes, R * i);
+  add_part (sn, se->at, PR * i);
+  add_part (sn, se->pos, PR * i);
+  add_part (sn, se->missing, P * i);
+  add_part (sn, se->xmem, P * i);
+  add_part (sn, &se->n_xmem, i);
+  add_part (sn, se->xpos, P * i);
+  add_part (sn, se->busy, P * sizeof (guint64));
+  add_part (sn, &se->cost, sizeof (gint64));
+  add_part (sn, &se->changes, sizeof (gint64));
+  add_part (sn, &se->penalty, sizeof (gint64));
+  add_part (sn, se->cnt, N * N * se->n_deltas * i);
+  add_part (sn, se->emin, N * N * i);
+  add_part (sn, se->ew, N * N * sizeof (gint64));
+  add_part (sn, se->n_mem, S * i);
   sn->members = g_new (int, PR + 1);
-  sn->cnt = g_new (int, N * N * se->n_deltas);
-  sn->emin = g_new (int, N * N);
-  sn->ew = g_new (gint64, N * N);
   return sn;
 }
 
@@ -71,30 +90,10 @@ _auftakt_snapshot_free (AuftaktSnapshot *sn)
 {
   if (sn == NULL)
     return;
-  g_free (sn->room_of);
-  g_free (sn->ws_in);
-  g_free (sn->runs);
-  g_free (sn->ref_busy);
-  g_free (sn->cap);
-  g_free (sn->node_of);
-  g_free (sn->session_of);
-  g_free (sn->node_w);
-  g_free (sn->node_r);
-  g_free (sn->free_nodes);
-  g_free (sn->active);
-  g_free (sn->round_nodes);
-  g_free (sn->n_round_nodes);
-  g_free (sn->at);
-  g_free (sn->pos);
-  g_free (sn->missing);
-  g_free (sn->xmem);
-  g_free (sn->xpos);
-  g_free (sn->busy);
-  g_free (sn->n_mem);
+  for (guint k = 0; k < sn->parts->len; k++)
+    g_free (g_array_index (sn->parts, Part, k).copy);
+  g_array_unref (sn->parts);
   g_free (sn->members);
-  g_free (sn->cnt);
-  g_free (sn->emin);
-  g_free (sn->ew);
   g_free (sn);
 }
 
@@ -111,47 +110,22 @@ transfer (void       *in_search,
     memcpy (in_snapshot, in_search, size);
 }
 
-/* The whole state, the way @restore says: the members of the sessions
- * live in an array per session, all of them one after the other in the
- * snapshot. */
+/* The whole state, the way @restore says (n_mem, the last part, before
+ * the members it counts). */
 static void
 transfer_all (AuftaktSnapshot *sn,
               AuftaktSearch   *se,
               gboolean         restore)
 {
-  gsize N = se->n_nodes, PR = (gsize) se->P * se->R;
-  gsize i = sizeof (int), P = se->P, S = se->S, R = se->R, used = 0;
+  gsize used = 0;
 
-  transfer (se->room_of, sn->room_of, S * i, restore);
-  transfer (se->ws_in, sn->ws_in, (gsize) se->M * R * i, restore);
-  transfer (se->runs, sn->runs, (gsize) se->W * i, restore);
-  transfer (se->ref_busy, sn->ref_busy, (gsize) se->F * R * i, restore);
-  transfer (se->cap, sn->cap, S * i, restore);
-  transfer (se->node_of, sn->node_of, S * i, restore);
-  transfer (se->session_of, sn->session_of, N * i, restore);
-  transfer (se->node_w, sn->node_w, N * i, restore);
-  transfer (se->node_r, sn->node_r, N * i, restore);
-  transfer (se->free_nodes, sn->free_nodes, N * i, restore);
-  transfer (&se->n_free, &sn->n_free, i, restore);
-  transfer (se->active, sn->active, N * i, restore);
-  transfer (&se->n_active, &sn->n_active, i, restore);
-  transfer (se->round_nodes, sn->round_nodes, R * N * i, restore);
-  transfer (se->n_round_nodes, sn->n_round_nodes, R * i, restore);
-  transfer (se->at, sn->at, PR * i, restore);
-  transfer (se->pos, sn->pos, PR * i, restore);
-  transfer (se->missing, sn->missing, P * i, restore);
-  transfer (se->xmem, sn->xmem, P * i, restore);
-  transfer (&se->n_xmem, &sn->n_xmem, i, restore);
-  transfer (se->xpos, sn->xpos, P * i, restore);
-  transfer (se->busy, sn->busy, P * sizeof (guint64), restore);
-  transfer (&se->cost, &sn->cost, sizeof (gint64), restore);
-  transfer (&se->changes, &sn->changes, sizeof (gint64), restore);
-  transfer (&se->penalty, &sn->penalty, sizeof (gint64), restore);
-  transfer (se->cnt, sn->cnt, N * N * se->n_deltas * i, restore);
-  transfer (se->emin, sn->emin, N * N * i, restore);
-  transfer (se->ew, sn->ew, N * N * sizeof (gint64), restore);
-  transfer (se->n_mem, sn->n_mem, S * i, restore);
-  for (gsize s = 0; s < S; s++)
+  for (guint k = 0; k < sn->parts->len; k++)
+    {
+      Part *part = &g_array_index (sn->parts, Part, k);
+
+      transfer (part->in_search, part->copy, part->size, restore);
+    }
+  for (int s = 0; s < se->S; s++)
     {
       int n = se->n_mem[s];
 
@@ -162,12 +136,12 @@ transfer_all (AuftaktSnapshot *sn,
           se->mem_alloc[s] = n;
           se->mem[s] = g_renew (int, se->mem[s], n);
         }
-      transfer (se->mem[s], sn->members + used, n * i, restore);
+      transfer (se->mem[s], sn->members + used, sizeof (int) * n, restore);
       used += n;
     }
 }
 
-/* Copies the state of @se into @sn. */
+/* Copies the state of @se, the search @sn was made for, into @sn. */
 void
 _auftakt_snapshot_take (AuftaktSnapshot *sn,
                         AuftaktSearch   *se)

@@ -679,18 +679,19 @@ save (AuftaktSearch *se,
  * again and the assignment improved until no negative cycle is left (a cap
  * on the cycles per change, for more changes in the time, lost on every
  * event: HACKING.md); FALSE (nothing changed) if the change drawn cannot be
- * made.  Logs for undo, also for a caller that does not log. */
+ * made.  No caller logs: the annealing takes a rejected change back from
+ * a snapshot (auftakt-solver-snapshot.c), a kick keeps its changes. */
 static gboolean
 random_move (AuftaktSearch *se,
              GArray        *displaced)
 {
   int kind = _auftakt_rng_below (&se->rng, 100);
   guint mark = se->log->len;
-  gboolean done, logging = se->logging;
+  gboolean done;
 
-  /* logged, so that a change that cannot be made is taken back; the log
-   * kept for a caller that logs (the annealing takes a snapshot instead:
-   * auftakt-solver-snapshot.c) */
+  /* logged while it is made, so that a change that cannot be made is
+   * taken back */
+  g_assert (!se->logging);
   se->logging = TRUE;
   g_array_set_size (displaced, 0);
   if (kind < 40)
@@ -706,22 +707,18 @@ random_move (AuftaktSearch *se,
   if (!done)
     {
       _auftakt_search_undo (se, mark);
-      se->logging = logging;
+      se->logging = FALSE;
       return FALSE;
     }
-  if (!logging)
-    {
-      /* made: nothing left to take back here */
-      g_array_set_size (se->log, mark);
-      se->logging = FALSE;
-    }
+  /* made: nothing left to take back */
+  g_array_set_size (se->log, mark);
+  se->logging = FALSE;
   for (guint i = 0; i < displaced->len; i++)
     _auftakt_search_place (se, g_array_index (displaced, int, i), NULL);
   _auftakt_search_improve (se);
   /* what one attendance at a time cannot reach (HACKING.md) */
   if (se->exchange_moves)
     _auftakt_search_exchange_all (se);
-  se->logging = logging;
   return TRUE;
 }
 
