@@ -1403,17 +1403,21 @@ weight (const AuftaktSearch *se,
   return se->ew[(gsize) u * se->n_nodes + v];
 }
 
-/* Bellman-Ford from all nodes at once, with a look for a cycle among the
+/* Bellman-Ford from all nodes at once, with a look for cycles among the
  * parent pointers after every pass (Cherkassky and Goldberg's "walk to
- * root"): any such cycle is negative.  Returns its length, the nodes in
- * se->cycle in the order of the moves, or 0. */
+ * root"): any such cycle is negative.  The walks of a pass stop where an
+ * earlier one went, so the cycles they find share no node: all of the
+ * first pass that has any, up to max, are returned (their nodes in
+ * se->cycle one after the other, each in the order of the moves, their
+ * lengths in se->cycle_len); returns how many. */
 static int
-find_cycle (AuftaktSearch *se)
+find_cycles (AuftaktSearch *se,
+             int            max)
 {
   int z = se->n_nodes;
   int n = se->n_active + 1;
   int *list = g_alloca (sizeof (int) * n);
-  int walk = 0, pass_base;
+  int walk = 0, pass_base, found = 0, used = 0;
 
   memcpy (list, se->active, sizeof (int) * se->n_active);
   list[n - 1] = z;
@@ -1483,24 +1487,30 @@ find_cycle (AuftaktSearch *se)
           if (c >= 0 && se->seen[c] == start)
             {
               /* c is on the cycle: collect it backwards, then reverse */
+              int *cycle = se->cycle + used;
               int d = c;
 
               do
                 {
-                  se->cycle[len++] = d;
+                  cycle[len++] = d;
                   d = se->parent[d];
                 }
               while (d != c && len <= n);
               for (int a = 0, b = len - 1; a < b; a++, b--)
                 {
-                  int t = se->cycle[a];
+                  int t = cycle[a];
 
-                  se->cycle[a] = se->cycle[b];
-                  se->cycle[b] = t;
+                  cycle[a] = cycle[b];
+                  cycle[b] = t;
                 }
-              return len;
+              se->cycle_len[found++] = len;
+              used += len;
+              if (found == max)
+                return found;
             }
         }
+      if (found > 0)
+        return found;
       memcpy (se->upd, se->upd_next, sizeof (guint8) * (z + 1));
     }
   return 0;
@@ -1604,11 +1614,15 @@ move_member (AuftaktSearch *se,
  * carry at the weight of the first (the members of an edge with the same
  * delta, the room before a session's penalty changes).  FALSE, and nothing
  * changed, if the moves do not improve (one participant made two of them):
- * then the caller tries a single unit. */
+ * then the caller tries a single unit.  A single unit that fails keeps
+ * the edge from being found again (until it changes) where the weights
+ * described the state (fresh). */
 static gboolean
 apply_cycle (AuftaktSearch *se,
+             const int     *cycle,
              int            len,
-             int            max_units)
+             int            max_units,
+             gboolean       fresh)
 {
   int z = se->n_nodes, N = se->n_nodes;
   gint64 before = _auftakt_search_objective (se);
@@ -1620,7 +1634,7 @@ apply_cycle (AuftaktSearch *se,
   /* the units the cycle carries */
   for (int i = 0; i < len; i++)
     {
-      int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+      int u = cycle[i], v = cycle[(i + 1) % len];
 
       if (u == z)
         k = MIN (k, lose_room (se, v));
@@ -1638,7 +1652,7 @@ apply_cycle (AuftaktSearch *se,
   se->pstamp++;
   for (int i = 0; i < len; i++)
     {
-      int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+      int u = cycle[i], v = cycle[(i + 1) % len];
 
       n_who[i] = 0;
       if (u == z || v == z)
@@ -1656,7 +1670,7 @@ apply_cycle (AuftaktSearch *se,
   for (int j = 0; j < k; j++)
     for (int i = 0; i < len; i++)
       {
-        int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+        int u = cycle[i], v = cycle[(i + 1) % len];
 
         if (u == z || v == z)
           continue;
@@ -1678,12 +1692,12 @@ fail:
   g_free (who);
   _auftakt_search_undo (se, mark);
   se->logging = logging;
-  if (max_units > 1)
+  if (max_units > 1 || !fresh)
     return FALSE;
   /* do not find the same cycle again before that edge changes */
   for (int i = MAX (failed_edge, 0); i < len; i++)
     {
-      int u = se->cycle[i], v = se->cycle[(i + 1) % len];
+      int u = cycle[i], v = cycle[(i + 1) % len];
 
       if (u != z && v != z)
         {
@@ -1702,14 +1716,25 @@ _auftakt_search_improve (AuftaktSearch *se)
 
   while (!_auftakt_search_check_stop (se))
     {
-      int len = find_cycle (se);
+      int n = find_cycles (se, G_MAXINT), used = 0;
 
-      if (len == 0)
+      if (n == 0)
         break;
-      if (apply_cycle (se, len, 1 << 20) || apply_cycle (se, len, 1))
-        se->n_cycles++;
-      else if (++failures > 4 * se->n_nodes)
-        break;
+      /* the first cycle as the weights found it; the others share no
+       * node with it, but may share a participant, so they are checked
+       * again as they are made */
+      for (int i = 0; i < n && (i == 0 || !_auftakt_search_check_stop (se)); i++)
+        {
+          const int *cycle = se->cycle + used;
+          int len = se->cycle_len[i];
+
+          used += len;
+          if (apply_cycle (se, cycle, len, 1 << 20, i == 0) ||
+              apply_cycle (se, cycle, len, 1, i == 0))
+            se->n_cycles++;
+          else if (i == 0 && ++failures > 4 * se->n_nodes)
+            return;
+        }
     }
 }
 
@@ -1965,7 +1990,7 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
 
   /* shortest paths exist only without negative cycles; the cycles may
    * have left some when they stopped at their cap on failures */
-  if (se->K < 2 || se->P == 0 || se->stopped || find_cycle (se) > 0)
+  if (se->K < 2 || se->P == 0 || se->stopped || find_cycles (se, 1) > 0)
     return 0;
   paths_compute (se, &pa);
   /* until P participants in a row had none */
@@ -1980,7 +2005,7 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
           idle = 0;
           /* cycles cut short by a stop or by their cap may have left
            * negative ones, and no paths then */
-          if (se->stopped || find_cycle (se) > 0)
+          if (se->stopped || find_cycles (se, 1) > 0)
             break;
           paths_compute (se, &pa);
         }
@@ -2100,6 +2125,7 @@ _auftakt_search_new (const AuftaktProblem *pb,
   se->upd = g_new0 (guint8, se->n_nodes + 1);
   se->upd_next = g_new0 (guint8, se->n_nodes + 1);
   se->cycle = g_new0 (int, se->n_nodes + 2);
+  se->cycle_len = g_new0 (int, se->n_nodes + 2);
 
   se->log = g_array_new (FALSE, FALSE, sizeof (AuftaktUndo));
 
@@ -2173,6 +2199,7 @@ _auftakt_search_free (AuftaktSearch *se)
   g_free (se->upd);
   g_free (se->upd_next);
   g_free (se->cycle);
+  g_free (se->cycle_len);
   g_array_unref (se->log);
   g_free (se);
 }
