@@ -1613,10 +1613,11 @@ move_member (AuftaktSearch *se,
 /* Sends k units around the cycle at once, as many as its edges and nodes
  * carry at the weight of the first (the members of an edge with the same
  * delta, the room before a session's penalty changes).  FALSE, and nothing
- * changed, if the moves do not improve (one participant made two of them):
- * then the caller tries a single unit.  A single unit that fails keeps
- * the edge from being found again (until it changes) where the weights
- * described the state (fresh). */
+ * changed, if the moves do not improve (one participant made two of them,
+ * or the cycle was found before another one changed its edges): then the
+ * caller tries a single unit.  A single unit that fails keeps the edge
+ * from being found again (until it changes) where the cycle was found in
+ * the state it is made in (fresh). */
 static gboolean
 apply_cycle (AuftaktSearch *se,
              const int     *cycle,
@@ -1631,22 +1632,26 @@ apply_cycle (AuftaktSearch *se,
   int k = max_units, failed_edge = -1, stride;
   int *who, *n_who;
 
-  /* the units the cycle carries */
+  /* the units the cycle carries; a cycle found before another one was
+   * made may use an edge that has no member left */
   for (int i = 0; i < len; i++)
     {
       int u = cycle[i], v = cycle[(i + 1) % len];
+      gsize e = (gsize) u * N + v;
 
       if (u == z)
         k = MIN (k, lose_room (se, v));
       else if (v == z)
         k = MIN (k, gain_room (se, u));
+      else if (se->emin[e] >= se->n_deltas)
+        return FALSE;
       else
-        k = MIN (k, se->cnt[((gsize) u * N + v) * se->n_deltas + se->emin[(gsize) u * N + v]]);
+        k = MIN (k, se->cnt[e * se->n_deltas + se->emin[e]]);
     }
   k = MAX (k, 1);
   stride = k;
 
-  /* the participants, all from the state the weights describe */
+  /* the participants, all from the state before the first move */
   who = g_new (int, (gsize) stride * len + 1);
   n_who = g_alloca (sizeof (int) * (len + 1));
   se->pstamp++;

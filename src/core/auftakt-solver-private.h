@@ -173,8 +173,8 @@ struct _AuftaktSearch
   int *parent;               /* [n_nodes + 1] */
   int *seen;                 /* [n_nodes + 1] */
   guint8 *upd, *upd_next;    /* [n_nodes + 1] */
-  int *cycle;                /* [n_nodes + 1]: disjoint cycles, one after the other */
-  int *cycle_len;            /* [n_nodes + 1] */
+  int *cycle;                /* [n_nodes + 2]: disjoint cycles, one after the other */
+  int *cycle_len;            /* [n_nodes + 2] */
   guint64 n_cycles;
   gint64 best_cost;          /* of the best valid state so far, or -1 */
   guint64 ticks;             /* steps of the timetable search so far */

@@ -289,6 +289,8 @@ typedef struct {
   AuftaktSearch *alternative;  /* (nullable): a second start to try */
   const gint64 *want;
   gint64 bound;
+  int *from_room_of;           /* (nullable) (owned): a state to take first */
+  int *from_at;
 } Worker;
 
 /* A first timetable from a demand per workshop (or the raw choices),
@@ -304,24 +306,11 @@ start_search (AuftaktSearch *se,
 
 /* The worker's first timetable; with an alternative, also one from the raw
  * top-K choices, and the better start is kept (the start's cost foretold
- * the better end on 6 of 8 public and generated large and tight events),
- * unless a start takes more than a tenth of the search's time (xlarge:
- * 1.6 s of its half of 4.25 s, and the second start then left the search
- * no time to change anything before halfway). */
+ * the better end on 6 of 8 public and generated large and tight events). */
 static void
 worker_start (Worker *wk)
 {
-  gint64 begin = g_get_monotonic_time ();
-
   start_search (wk->se, wk->want);
-  if (wk->alternative != NULL &&
-      10 * (g_get_monotonic_time () - begin) > wk->se->deadline - begin)
-    {
-      g_debug ("first timetable: %.3f s, no second one",
-               (g_get_monotonic_time () - begin) / 1e6);
-      _auftakt_search_free (wk->alternative);
-      wk->alternative = NULL;
-    }
   if (wk->alternative != NULL)
     {
       start_search (wk->alternative, NULL);
@@ -345,6 +334,13 @@ search_thread (gpointer data)
 {
   Worker *wk = data;
 
+  /* in this thread: the other search goes on meanwhile (xlarge: 0.5 s) */
+  if (wk->from_room_of != NULL)
+    {
+      _auftakt_search_load (wk->se, wk->from_room_of, wk->from_at);
+      g_clear_pointer (&wk->from_room_of, g_free);
+      g_clear_pointer (&wk->from_at, g_free);
+    }
   _auftakt_timetable_search (wk->se, wk->bound, NULL, NULL);
   return NULL;
 }
@@ -381,6 +377,21 @@ order_searches (AuftaktSearch       **a,
       *a = *b;
       *b = t;
     }
+}
+
+/* Whether a first timetable costs less than a tenth of @seconds, so that
+ * a second one may be tried: estimated from the event's size, not
+ * measured, so that a run is the same on every machine.  xlarge (20,000
+ * people, 80 workshops, 6 rounds, K = 3: 2.9e7) took 1.6 s of its 4.25 s
+ * to halfway, and with a second one its search made no change before
+ * halfway; large's (7.2e5) takes 0.03 s. */
+static gboolean
+second_start_affordable (const AuftaktProblem *pb,
+                         double                seconds)
+{
+  double work = (double) pb->n_participants * pb->n_workshops * pb->n_rounds * pb->k;
+
+  return work / 1.8e7 < seconds / 10;
 }
 
 /* Tells the searches of the portfolio a lower bound. */
@@ -466,10 +477,17 @@ solve_problem (const AuftaktProblem     *pb,
       /* the relaxed solution at the best prices, or the raw choices:
        * a first timetable of its own */
       other.want = want_extreme;
-      other.alternative = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0xbb67ae8584caa73b),
-                                               halfway, minimal_change, cancellable);
-      other.se->shared = other.alternative->shared = &shared;
-      other.se->follower = other.alternative->follower = TRUE;
+      other.se->shared = &shared;
+      other.se->follower = TRUE;
+      if (second_start_affordable (pb, limit / 2))
+        {
+          other.alternative = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0xbb67ae8584caa73b),
+                                                   halfway, minimal_change, cancellable);
+          other.alternative->shared = &shared;
+          other.alternative->follower = TRUE;
+        }
+      else
+        g_debug ("one first timetable only: too big for the time");
       other.bound = bound;
       thread = g_thread_new ("auftakt-solver", worker_thread, &other);
     }
@@ -487,16 +505,19 @@ solve_problem (const AuftaktProblem     *pb,
 
   /* again, tighter, while the other search runs: a tenth of the time,
    * unless the first run came to less than two thirds of the flow bound,
-   * which a tenth of the time does not make up (xlarge: 280 k against
-   * 947 k, 424 k after the second run; large 28.7 k against 30.1 k) */
+   * which a tenth of the time does not make up (xlarge: first run 280 k,
+   * second 424 k, flow bound 947 k; large: first run 28.7 k, flow bound
+   * 30.1 k) */
   upper = se->penalty == 0 ? se->cost : -1;
-  _auftakt_bound_tighten (lagrange);
   if (3 * lagrange_value < 2 * flow)
     g_debug ("bound: no second Lagrangian run (%" G_GINT64_FORMAT " against the flow bound %"
              G_GINT64_FORMAT ")", lagrange_value, flow);
   else if (upper < 0 || upper > bound)
-    bound = MAX (flow, _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
-                                           g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 10)));
+    {
+      _auftakt_bound_tighten (lagrange);
+      bound = MAX (flow, _auftakt_bound_run (lagrange, G_MAXINT, upper, cancellable,
+                                             g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 10)));
+    }
   _auftakt_bound_free (lagrange);
   share_bound (&shared, bound);
   report.bound = bound;
@@ -516,7 +537,8 @@ solve_problem (const AuftaktProblem     *pb,
           !_auftakt_search_meets_bound (se, shared.bound) &&
           !g_cancellable_is_cancelled (cancellable))
         {
-          _auftakt_search_load (other.se, se->room_of, se->at);
+          other.from_room_of = g_memdup2 (se->room_of, sizeof (int) * se->S);
+          other.from_at = g_memdup2 (se->at, sizeof (int) * (gsize) se->P * se->R);
           se->deadline = other.se->deadline = deadline;
           se->stopped = other.se->stopped = FALSE;
           other.bound = bound;
