@@ -1217,23 +1217,21 @@ problem_index (char * const *ids,
   g_assert_not_reached ();
 }
 
-/* A search of @pb in the state given, which must be consistent and break
- * no rule. */
+/* A search of @pb in the state given (each list up to a NULL id), which
+ * must be consistent and break no rule. */
 static AuftaktSearch *
 given_search (const AuftaktProblem    *pb,
               const GivenSession      *sessions,
-              gsize                    n_sessions,
-              const GivenAttendance   *attendances,
-              gsize                    n_attendances)
+              const GivenAttendance   *attendances)
 {
   AuftaktSearch *se = _auftakt_search_new (pb, 1, G_MAXINT64, FALSE, NULL);
   int W = pb->n_workshops, R = pb->n_rounds;
 
-  for (gsize i = 0; i < n_sessions; i++)
+  for (gsize i = 0; sessions[i].workshop != NULL; i++)
     _auftakt_search_open (se, problem_index (pb->workshop_ids, W, sessions[i].workshop) * R +
                               sessions[i].round - 1,
                           problem_index (pb->room_ids, pb->n_rooms, sessions[i].room));
-  for (gsize i = 0; i < n_attendances; i++)
+  for (gsize i = 0; attendances[i].participant != NULL; i++)
     _auftakt_search_assign (se,
                             problem_index (pb->participant_ids, pb->n_participants,
                                            attendances[i].participant),
@@ -1257,29 +1255,48 @@ attended (const AuftaktSearch *se,
   return w < 0 ? NULL : pb->workshop_ids[w];
 }
 
-/* Cycles and ejection chains leave the objective of @se at @stuck; one
- * exchange of two attendances takes it to @mended, the state consistent
- * and valid, with the attendances @after (a NULL workshop: none in that
- * round). */
+/* A hand-made event in a state that only an exchange of two attendances
+ * mends: its objective, stuck, and after the exchange, mended, with the
+ * attendances after (a NULL workshop: none in that round).  Each list up
+ * to a NULL id. */
+typedef struct {
+  GivenEvent event;
+  GivenSession sessions[12];
+  GivenAttendance attendances[16];
+  gint64 stuck;
+  gint64 mended;
+  GivenAttendance after[8];
+} GivenExchange;
+
+/* Cycles and ejection chains leave the objective of the given state at
+ * its stuck value; one exchange of two attendances takes it to the
+ * mended one, the state consistent and valid, with the attendances after. */
 static void
-assert_only_an_exchange_mends (AuftaktSearch         *se,
-                               gint64                 stuck,
-                               gint64                 mended,
-                               const GivenAttendance *after,
-                               gsize                  n_after)
+assert_only_an_exchange_mends (const GivenExchange *given)
 {
-  g_assert_cmpint (_auftakt_search_objective (se), ==, stuck);
+  g_autoptr(AuftaktEvent) event = given_event (&given->event);
+  g_autoptr(AuftaktProblem) pb = NULL;
+  g_autoptr(GError) error = NULL;
+  AuftaktSearch *se;
+
+  pb = auftakt_problem_new (event, NULL, &error);
+  g_assert_no_error (error);
+  se = given_search (pb, given->sessions, given->attendances);
+
+  g_assert_cmpint (_auftakt_search_objective (se), ==, given->stuck);
   _auftakt_search_improve (se);
   while (_auftakt_search_eject_all (se) > 0)
     ;
-  g_assert_cmpint (_auftakt_search_objective (se), ==, stuck);
+  g_assert_cmpint (_auftakt_search_objective (se), ==, given->stuck);
 
   g_assert_cmpint (_auftakt_search_exchange_all (se), ==, 1);
   g_assert_true (_auftakt_search_verify (se));
   g_assert_cmpint (se->penalty, ==, 0);
-  g_assert_cmpint (_auftakt_search_objective (se), ==, mended);
-  for (gsize i = 0; i < n_after; i++)
-    g_assert_cmpstr (attended (se, after[i].participant, after[i].round), ==, after[i].workshop);
+  g_assert_cmpint (_auftakt_search_objective (se), ==, given->mended);
+  for (gsize i = 0; given->after[i].participant != NULL; i++)
+    g_assert_cmpstr (attended (se, given->after[i].participant, given->after[i].round), ==,
+                     given->after[i].workshop);
+  _auftakt_search_free (se);
 }
 
 /* Everyone attends both rounds (K = R), so an attendance can change its
@@ -1292,38 +1309,34 @@ assert_only_an_exchange_mends (AuftaktSearch         *se,
 static void
 test_exchange_round_swap (void)
 {
-  static const GivenEvent given = {
-    .n_rounds = 2,
-    .rooms = { { "M1", 2 }, { "M2", 2 }, { "M3", 1 }, { "M4", 1 } },
-    .workshops = { { "A", 2 }, { "B", 2 }, { "C", 2 }, { "D", 2 } },
-    .participants = {
-      { "P1", { "A", "B" } }, { "P2", { "A", "C", "B" } },
-      { "P3", { "B", "A" } }, { "P4", { "D", "B" } },
+  static const GivenExchange given = {
+    .event = {
+      .n_rounds = 2,
+      .rooms = { { "M1", 2 }, { "M2", 2 }, { "M3", 1 }, { "M4", 1 } },
+      .workshops = { { "A", 2 }, { "B", 2 }, { "C", 2 }, { "D", 2 } },
+      .participants = {
+        { "P1", { "A", "B" } }, { "P2", { "A", "C", "B" } },
+        { "P3", { "B", "A" } }, { "P4", { "D", "B" } },
+      },
+    },
+    /* round 1: A (1 seat), B (2), D (1); round 2: A (2), B (2), C (1) */
+    .sessions = {
+      { "A", 1, "M3" }, { "B", 1, "M1" }, { "D", 1, "M4" },
+      { "A", 2, "M1" }, { "B", 2, "M2" }, { "C", 2, "M3" },
+    },
+    .attendances = {
+      { "P1", 1, "A" }, { "P1", 2, "B" }, { "P2", 1, "B" }, { "P2", 2, "C" },
+      { "P3", 1, "B" }, { "P3", 2, "A" }, { "P4", 1, "D" }, { "P4", 2, "B" },
+    },
+    .stuck = 8,
+    .mended = 4,
+    /* P1 traded the rounds of its attendances; P2 took A */
+    .after = {
+      { "P1", 1, "B" }, { "P1", 2, "A" }, { "P2", 1, "A" }, { "P2", 2, "C" },
     },
   };
-  /* round 1: A (1 seat), B (2), D (1); round 2: A (2), B (2), C (1) */
-  static const GivenSession sessions[] = {
-    { "A", 1, "M3" }, { "B", 1, "M1" }, { "D", 1, "M4" },
-    { "A", 2, "M1" }, { "B", 2, "M2" }, { "C", 2, "M3" },
-  };
-  static const GivenAttendance attendances[] = {
-    { "P1", 1, "A" }, { "P1", 2, "B" }, { "P2", 1, "B" }, { "P2", 2, "C" },
-    { "P3", 1, "B" }, { "P3", 2, "A" }, { "P4", 1, "D" }, { "P4", 2, "B" },
-  };
-  /* P1 traded the rounds of its attendances; P2 took A */
-  static const GivenAttendance after[] = {
-    { "P1", 1, "B" }, { "P1", 2, "A" }, { "P2", 1, "A" }, { "P2", 2, "C" },
-  };
-  g_autoptr(AuftaktEvent) event = given_event (&given);
-  g_autoptr(AuftaktProblem) pb = NULL;
-  g_autoptr(GError) error = NULL;
-  AuftaktSearch *se;
 
-  pb = auftakt_problem_new (event, NULL, &error);
-  g_assert_no_error (error);
-  se = given_search (pb, sessions, G_N_ELEMENTS (sessions), attendances, G_N_ELEMENTS (attendances));
-  assert_only_an_exchange_mends (se, 8, 4, after, G_N_ELEMENTS (after));
-  _auftakt_search_free (se);
+  assert_only_an_exchange_mends (&given);
 }
 
 /* Two of three rounds each (K = 2, R = 3).  P1 has A in round 1 and B in
@@ -1339,40 +1352,36 @@ test_exchange_round_swap (void)
 static void
 test_exchange_free_round (void)
 {
-  static const GivenEvent given = {
-    .n_rounds = 3,
-    .rooms = { { "M1", 1 }, { "M2", 2 }, { "M3", 2 }, { "M4", 3 } },
-    .workshops = { { "A", 2 }, { "B", 2 }, { "C", 1 }, { "D", 1 }, { "E", 1 } },
-    .participants = {
-      { "P1", { "A", "B" } }, { "P2", { "C", "A", "E" } }, { "P3", { "A", "D" } },
-      { "P4", { "B", "D" } }, { "P5", { "E", "C" } }, { "P6", { "B", "D" } },
+  static const GivenExchange given = {
+    .event = {
+      .n_rounds = 3,
+      .rooms = { { "M1", 1 }, { "M2", 2 }, { "M3", 2 }, { "M4", 3 } },
+      .workshops = { { "A", 2 }, { "B", 2 }, { "C", 1 }, { "D", 1 }, { "E", 1 } },
+      .participants = {
+        { "P1", { "A", "B" } }, { "P2", { "C", "A", "E" } }, { "P3", { "A", "D" } },
+        { "P4", { "B", "D" } }, { "P5", { "E", "C" } }, { "P6", { "B", "D" } },
+      },
+    },
+    /* round 1: A (1 seat), E (2), D (3); round 2: A (2), C (2), B (3);
+     * round 3: B (2) */
+    .sessions = {
+      { "A", 1, "M1" }, { "E", 1, "M2" }, { "D", 1, "M4" },
+      { "A", 2, "M3" }, { "C", 2, "M2" }, { "B", 2, "M4" }, { "B", 3, "M2" },
+    },
+    .attendances = {
+      { "P1", 1, "A" }, { "P1", 2, "B" }, { "P2", 1, "E" }, { "P2", 2, "C" },
+      { "P3", 1, "D" }, { "P3", 2, "A" }, { "P4", 1, "D" }, { "P4", 3, "B" },
+      { "P5", 1, "E" }, { "P5", 2, "C" }, { "P6", 1, "D" }, { "P6", 2, "B" },
+    },
+    .stuck = 9,
+    .mended = 6,
+    /* P1 left round 1 for its free round 3; P2 took A */
+    .after = {
+      { "P1", 1, NULL }, { "P1", 2, "A" }, { "P1", 3, "B" }, { "P2", 1, "A" }, { "P2", 2, "C" },
     },
   };
-  /* round 1: A (1 seat), E (2), D (3); round 2: A (2), C (2), B (3);
-   * round 3: B (2) */
-  static const GivenSession sessions[] = {
-    { "A", 1, "M1" }, { "E", 1, "M2" }, { "D", 1, "M4" },
-    { "A", 2, "M3" }, { "C", 2, "M2" }, { "B", 2, "M4" }, { "B", 3, "M2" },
-  };
-  static const GivenAttendance attendances[] = {
-    { "P1", 1, "A" }, { "P1", 2, "B" }, { "P2", 1, "E" }, { "P2", 2, "C" },
-    { "P3", 1, "D" }, { "P3", 2, "A" }, { "P4", 1, "D" }, { "P4", 3, "B" },
-    { "P5", 1, "E" }, { "P5", 2, "C" }, { "P6", 1, "D" }, { "P6", 2, "B" },
-  };
-  /* P1 left round 1 for its free round 3; P2 took A */
-  static const GivenAttendance after[] = {
-    { "P1", 1, NULL }, { "P1", 2, "A" }, { "P1", 3, "B" }, { "P2", 1, "A" }, { "P2", 2, "C" },
-  };
-  g_autoptr(AuftaktEvent) event = given_event (&given);
-  g_autoptr(AuftaktProblem) pb = NULL;
-  g_autoptr(GError) error = NULL;
-  AuftaktSearch *se;
 
-  pb = auftakt_problem_new (event, NULL, &error);
-  g_assert_no_error (error);
-  se = given_search (pb, sessions, G_N_ELEMENTS (sessions), attendances, G_N_ELEMENTS (attendances));
-  assert_only_an_exchange_mends (se, 9, 6, after, G_N_ELEMENTS (after));
-  _auftakt_search_free (se);
+  assert_only_an_exchange_mends (&given);
 }
 
 /* Random events, most with K = R, their assignments improved by cycles

@@ -1516,6 +1516,14 @@ find_cycles (AuftaktSearch *se,
   return 0;
 }
 
+/* Whether a negative cycle is left: the cycles may stop at their cap on
+ * failures, or at a stop, before all are cancelled. */
+static gboolean
+negative_cycle_left (AuftaktSearch *se)
+{
+  return find_cycles (se, 1) > 0;
+}
+
 /* How many units may flow through node u (z -> u: u loses members) or
  * into node v (v -> z: v gains) at the penalty of the first unit. */
 static int
@@ -1993,9 +2001,8 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
   Paths pa = { 0 };
   int made = 0;
 
-  /* shortest paths exist only without negative cycles; the cycles may
-   * have left some when they stopped at their cap on failures */
-  if (se->K < 2 || se->P == 0 || se->stopped || find_cycles (se, 1) > 0)
+  /* shortest paths exist only without negative cycles */
+  if (se->K < 2 || se->P == 0 || se->stopped || negative_cycle_left (se))
     return 0;
   paths_compute (se, &pa);
   /* until P participants in a row had none */
@@ -2008,9 +2015,8 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
         {
           made++;
           idle = 0;
-          /* cycles cut short by a stop or by their cap may have left
-           * negative ones, and no paths then */
-          if (se->stopped || find_cycles (se, 1) > 0)
+          /* no paths where the cycles left negative ones */
+          if (se->stopped || negative_cycle_left (se))
             break;
           paths_compute (se, &pa);
         }
