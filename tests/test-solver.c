@@ -863,11 +863,13 @@ attendances (AuftaktSchedule *schedule)
 }
 
 /* A search of @pb with its first timetable, everyone placed and no
- * negative cycle left: where the searches' own steps start. */
+ * negative cycle left: where the searches' own steps start.  With
+ * @minimal_change (a re-solve) its objective counts the changes against
+ * @pb's published schedule. */
 static AuftaktSearch *
-placed_search_changing (const AuftaktProblem *pb,
-                        guint64               seed,
-                        gboolean              minimal_change)
+placed_search_with (const AuftaktProblem *pb,
+                    guint64               seed,
+                    gboolean              minimal_change)
 {
   AuftaktSearch *se = _auftakt_search_new (pb, seed, G_MAXINT64, minimal_change, NULL);
 
@@ -882,7 +884,7 @@ static AuftaktSearch *
 placed_search (const AuftaktProblem *pb,
                guint64               seed)
 {
-  return placed_search_changing (pb, seed, FALSE);
+  return placed_search_with (pb, seed, FALSE);
 }
 
 /* Ejection chains on the medium instance's first timetable: each chain
@@ -1529,7 +1531,7 @@ test_snapshot_random (void)
                                 &error);
       g_assert_no_error (error);
 
-      se = placed_search_changing (pb, seed, resolve);
+      se = placed_search_with (pb, seed, resolve);
       g_assert_true (resolve == (se->w_change > 0));
       changes_before = se->changes;
       R = se->R;
