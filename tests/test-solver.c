@@ -3,6 +3,7 @@
 
 #include <locale.h>
 
+#include "auftakt-check.h"
 #include "auftakt-solver.h"
 #include "auftakt-solver-private.h"
 #include "auftakt-xml-reader.h"
@@ -1859,6 +1860,40 @@ test_infeasible_seats (void)
   g_assert_cmpuint (g_strv_length ((char **) auftakt_solver_result_get_unplaced (result)), >=, 2);
 }
 
+/* One round, K = 1: 21 people who all want W1, rooms of 20 and 15 seats,
+ * and W2 with a min of 10.  The one valid schedule class seats 11 in W1
+ * and 10 in W2 (cost 1000); leaving one person out of a full W1 costs
+ * nothing but the penalty, which once weighed less than 1000: the search
+ * ended there and called the event infeasible ("1 seat too few"). */
+static void
+test_feasible_despite_min (void)
+{
+  g_autoptr(AuftaktEvent) event = auftakt_event_new ("min");
+  const char *choices[] = { "W1", NULL };
+  g_autoptr(AuftaktSolverResult) result = NULL;
+  g_autoptr(AuftaktCheckReport) report = NULL;
+
+  auftakt_event_set_workshops_per_participant (event, 1);
+  add_round (event, "R1");
+  add_room (event, "M1", 20);
+  add_room (event, "M2", 15);
+  add_workshop (event, "W1", 0, -1, -1);
+  add_workshop (event, "W2", 10, -1, -1);
+  for (int p = 0; p < 21; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", p + 1);
+
+      add_participant (event, id, choices);
+    }
+  result = solve (event, 1.0, NULL);
+  g_assert_true (auftakt_solver_result_get_feasible (result));
+  g_assert_cmpint (auftakt_solver_result_get_cost (result), ==, 1000);
+  g_assert_null (auftakt_solver_result_get_unplaced (result)[0]);
+  report = auftakt_check_schedule (event, auftakt_solver_result_get_schedule (result), NULL);
+  g_assert_true (report->valid);
+  g_assert_cmpint (report->cost, ==, 1000);
+}
+
 static void
 test_infeasible_participant_rounds (void)
 {
@@ -2176,6 +2211,7 @@ main (int   argc,
   g_test_add_func ("/solver/resolve/locks", test_resolve_keeps_locks);
   g_test_add_func ("/solver/flow-bound", test_flow_bound);
   g_test_add_func ("/solver/infeasible/seats", test_infeasible_seats);
+  g_test_add_func ("/solver/infeasible/not-for-a-min", test_feasible_despite_min);
   g_test_add_func ("/solver/infeasible/participant-rounds", test_infeasible_participant_rounds);
   g_test_add_func ("/solver/infeasible/referee", test_infeasible_referee);
   g_test_add_func ("/solver/infeasible/locked-attendances", test_infeasible_locks);

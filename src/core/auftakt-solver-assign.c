@@ -181,7 +181,7 @@ _auftakt_search_meets_bound (AuftaktSearch *se,
 gint64
 _auftakt_search_objective (const AuftaktSearch *se)
 {
-  return se->cost + se->w_change * se->changes + se->w_penalty * se->penalty;
+  return se->cost + se->w_change * se->changes + se->w_infeasible * se->penalty;
 }
 
 /* Changes of the session against the published schedule: 1 if it moved to
@@ -2031,6 +2031,32 @@ _auftakt_search_exchange_all (AuftaktSearch *se)
 
 /* ---- life cycle ---- */
 
+/* The weight of a unit of penalty in the objective.  w_penalty is enough
+ * within one cycle, but not between timetables: where a workshop's min
+ * or a round's seats force people into sessions they did not choose, a
+ * timetable that leaves one person out can cost w_penalty less than every
+ * valid one, and the search ended on it and called the event infeasible.
+ * So a unit outweighs all that a state can cost (every attendance at the
+ * dearest cost, everything changed), as far as 64 bits allow with the
+ * most penalty a state can have. */
+static gint64
+infeasible_weight (const AuftaktSearch *se)
+{
+  const AuftaktProblem *pb = se->pb;
+  double places = (double) se->P * se->R + se->S + 1;
+  double most = ((double) pb->max_cost + se->w_change + 1) * places;
+  double seats = 0, penalty, room;
+
+  for (int m = 0; m < se->M; m++)
+    seats = MAX (seats, pb->room_capacity[m]);
+  /* missing and surplus attendances, every running session short of its min */
+  penalty = 2.0 * se->P * se->K + (double) se->S * seats + 1;
+  room = ((double) (G_MAXINT64 / 8) - most) / penalty;
+  if (most + 1 <= room)
+    return (gint64) most + 1;
+  return MAX (se->w_penalty, (gint64) MAX (room, 0));
+}
+
 AuftaktSearch *
 _auftakt_search_new (const AuftaktProblem *pb,
                      guint64               seed,
@@ -2118,6 +2144,7 @@ _auftakt_search_new (const AuftaktProblem *pb,
   /* one missing or surplus attendee must outweigh any chain of moves
    * around the graph, each worth at most max_cost + w_change */
   se->w_penalty = (pb->max_cost + se->w_change + 1) * (gint64) (se->n_nodes + 2);
+  se->w_infeasible = infeasible_weight (se);
 
   build_deltas (se);
   se->ew = g_new (gint64, (gsize) se->n_nodes * se->n_nodes);

@@ -111,7 +111,8 @@ struct _AuftaktSearch
   AuftaktRng rng;
 
   gint64 w_change;           /* weight of one change against the published schedule */
-  gint64 w_penalty;          /* weight of one missing or surplus attendee */
+  gint64 w_penalty;          /* weight of one missing or surplus attendee in the edges */
+  gint64 w_infeasible;       /* its weight in the objective: more than any state costs */
 
   /* the timetable */
   int *room_of;              /* [S] room, or -1 when the session does not run */
@@ -150,7 +151,7 @@ struct _AuftaktSearch
   int n_xmem;
   int *xpos;                 /* [P] position in xmem, or -1 */
 
-  /* the objective: cost + w_change * changes + w_penalty * penalty */
+  /* the objective: cost + w_change * changes + w_infeasible * penalty */
   gint64 cost;
   gint64 changes;
   gint64 penalty;            /* surplus + shortfall below min + missing attendances */
