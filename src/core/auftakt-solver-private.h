@@ -279,6 +279,7 @@ _auftakt_search_excess (const AuftaktSearch *se,
 void           _auftakt_timetable_build       (AuftaktSearch        *se,
                                                const gint64         *demand);
 void           _auftakt_timetable_rematch     (AuftaktSearch        *se);
+void           _auftakt_timetable_open_published (AuftaktSearch     *se);
 void           _auftakt_timetable_search      (AuftaktSearch        *se,
                                                gint64                bound,
                                                void                (*report) (AuftaktSearch *se,

@@ -64,6 +64,19 @@ open_required (AuftaktSearch *se)
       }
 }
 
+/**
+ * _auftakt_timetable_open_published:
+ *
+ * The published sessions alone (locked ones in their rooms, the others in
+ * theirs or, where it is gone, in another): where they seat everyone, a
+ * re-solve starts from them.
+ */
+void
+_auftakt_timetable_open_published (AuftaktSearch *se)
+{
+  open_required (se);
+}
+
 /* Participants who must attend round r whatever happens: those available
  * in exactly K rounds. */
 static void

@@ -299,6 +299,24 @@ static void
 start_search (AuftaktSearch *se,
               const gint64  *want)
 {
+  /* a re-solve starts from the published sessions alone where they seat
+   * everyone: the sessions a first timetable adds for the demand must be
+   * filled up to their min, with published attendees (medium, a re-solve
+   * of an unchanged plan: 9 changes at the start, and cut short under
+   * load, one session moved at the end) */
+  if (se->w_change > 0)
+    {
+      g_autofree int *none = g_new (int, (gsize) se->P * se->R + se->S + 1);
+
+      _auftakt_timetable_open_published (se);
+      assign_initially (se);
+      _auftakt_search_improve (se);
+      if (se->penalty == 0)
+        return;
+      for (gsize i = 0; i < (gsize) se->P * se->R + se->S; i++)
+        none[i] = -1;
+      _auftakt_search_load (se, none, none);
+    }
   _auftakt_timetable_build (se, want);
   assign_initially (se);
   _auftakt_search_improve (se);
