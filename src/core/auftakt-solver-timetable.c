@@ -14,9 +14,16 @@
  * negative cycles of the assignment, and accepted by simulated annealing
  * (Kirkpatrick et al.), cooled anew after each kick. */
 
-/* Sessions that the published schedule or the locks ask for. */
-static void
-open_required (AuftaktSearch *se)
+/**
+ * _auftakt_timetable_open_published:
+ *
+ * The sessions that the published schedule or the locks ask for (locked
+ * ones in their rooms, the others in theirs or, where it is gone, in
+ * another): where they seat everyone, a re-solve starts from them alone;
+ * every first timetable starts with them.
+ */
+void
+_auftakt_timetable_open_published (AuftaktSearch *se)
 {
   const AuftaktProblem *pb = se->pb;
   int R = se->R;
@@ -62,19 +69,6 @@ open_required (AuftaktSearch *se)
             _auftakt_search_open (se, s, best);
         }
       }
-}
-
-/**
- * _auftakt_timetable_open_published:
- *
- * The published sessions alone (locked ones in their rooms, the others in
- * theirs or, where it is gone, in another): where they seat everyone, a
- * re-solve starts from them.
- */
-void
-_auftakt_timetable_open_published (AuftaktSearch *se)
-{
-  open_required (se);
 }
 
 /* Participants who must attend round r whatever happens: those available
@@ -174,7 +168,7 @@ _auftakt_timetable_build (AuftaktSearch *se,
   g_autofree int *busy = g_new0 (int, (gsize) F * R + 1);
   gint64 total_available = 0, need = (gint64) se->P * se->K;
 
-  open_required (se);
+  _auftakt_timetable_open_published (se);
 
   if (demand != NULL)
     memcpy (want1, demand, sizeof (gint64) * W);

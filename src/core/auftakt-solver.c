@@ -313,6 +313,7 @@ start_search (AuftaktSearch *se,
       _auftakt_search_improve (se);
       if (se->penalty == 0)
         return;
+      /* else back to no session and no attendance */
       for (gsize i = 0; i < (gsize) se->P * se->R + se->S; i++)
         none[i] = -1;
       _auftakt_search_load (se, none, none);
