@@ -303,6 +303,7 @@ gint64         _auftakt_bound_run             (AuftaktBound         *bd,
                                                GCancellable         *cancellable,
                                                gint64                deadline);
 void           _auftakt_bound_tighten         (AuftaktBound         *bd);
+void           _auftakt_bound_free_nu         (AuftaktBound         *bd);
 void           _auftakt_bound_demand          (const AuftaktBound   *bd,
                                                gboolean              average,
                                                gint64               *demand);
