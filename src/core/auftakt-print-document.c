@@ -1144,9 +1144,13 @@ measure_block (AuftaktPrintDocument *self,
                                         : 0;
     case BLOCK_ROW:
       for (guint i = 0; i < block->n_cells; i++)
-        height = MAX (height, measure_cell (self, block->style,
-                                            block->widths[i] * width - 2 * CELL_PAD_X,
-                                            block->cells[i]));
+        {
+          /* measured once: MAX () would lay out the tallest cell twice */
+          double cell = measure_cell (self, block->style,
+                                      block->widths[i] * width - 2 * CELL_PAD_X, block->cells[i]);
+
+          height = MAX (height, cell);
+        }
       return MAX (height + 2 * CELL_PAD_Y, block->min_height);
     case BLOCK_END_TABLE:
     default:

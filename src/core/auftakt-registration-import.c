@@ -517,8 +517,9 @@ workshop_index_suggest (WorkshopIndex *index,
       const char *title = auftakt_workshop_get_title (workshop);
       g_autofree char *folded_title = fold_title (title != NULL ? title : "");
       g_autofree char *folded_id = fold_title (auftakt_workshop_get_id (workshop));
-      guint distance = MIN (edit_distance (folded, folded_title),
-                            edit_distance (folded, folded_id));
+      guint to_title = edit_distance (folded, folded_title);
+      guint to_id = edit_distance (folded, folded_id);
+      guint distance = MIN (to_title, to_id);
 
       if (distance < best_distance)
         {
