@@ -566,9 +566,7 @@ solve_problem (const AuftaktProblem     *pb,
       /* where its steps died out before the time did, the rest of the
        * time goes to steps that move the nu prices further, unless a
        * search has met the bound meanwhile (potsdam, in a few ms) */
-      g_mutex_lock (&shared.lock);
-      found = shared.best_cost;
-      g_mutex_unlock (&shared.lock);
+      found = _auftakt_search_best_cost (se);
       if ((upper < 0 || upper > bound) && (found < 0 || found > bound) &&
           g_get_monotonic_time () < end)
         {
