@@ -424,6 +424,8 @@ augment (Flow   *fl,
 /**
  * _auftakt_flow_bound:
  * @deadline: monotonic time after which the computation gives up
+ * @loads: (nullable) (out caller-allocates): the optimum's attendees of
+ *   each workshop
  *
  * Returns: the optimum of the transportation relaxation (a lower bound on
  *   the cost of every valid schedule), or -1 if it has none (then no valid
@@ -431,7 +433,8 @@ augment (Flow   *fl,
  */
 gint64
 _auftakt_flow_bound (const AuftaktProblem *pb,
-                     gint64                deadline)
+                     gint64                deadline,
+                     gint64               *loads)
 {
   Flow fl = { pb, pb->n_classes, pb->n_workshops, 0, 0 };
   gsize CW = (gsize) fl.C * fl.W;
@@ -494,6 +497,8 @@ _auftakt_flow_bound (const AuftaktProblem *pb,
     }
   for (gsize i = 0; i < CW && ok; i++)
     cost += (gint64) fl.f[i] * pb->class_cost[i];
+  if (ok && loads != NULL)
+    memcpy (loads, fl.load, sizeof (gint64) * fl.W);
 
   g_debug ("flow bound: %" G_GINT64_FORMAT " after %d paths, %.3f s", ok ? cost : -1, paths,
            (g_get_monotonic_time () - started) / 1e6);

@@ -474,6 +474,7 @@ solve_problem (const AuftaktProblem     *pb,
   g_autofree guint8 *placed_all = g_new0 (guint8, pb->n_participants + 1);
   g_autofree gint64 *want = NULL;
   g_autofree gint64 *want_extreme = NULL;
+  g_autofree gint64 *loads = g_new0 (gint64, pb->n_workshops + 1);
   AuftaktSolverResult *result;
   gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
   gint64 halfway = start + (gint64) (limit * G_USEC_PER_SEC / 2);
@@ -530,7 +531,8 @@ solve_problem (const AuftaktProblem     *pb,
   /* the relaxation without rounds and rooms, exact where the Lagrangian
    * steps only get close (auftakt-solver-flow.c): a sixth of the time at
    * most (xlarge needs 0.5 s of its 8.5 s), while the other search runs */
-  flow = _auftakt_flow_bound (pb, g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 6));
+  flow = _auftakt_flow_bound (pb, g_get_monotonic_time () + (gint64) (limit * G_USEC_PER_SEC / 6),
+                             loads);
   bound = MAX (bound, flow);
   share_bound (&shared, bound);
 
@@ -576,6 +578,22 @@ solve_problem (const AuftaktProblem     *pb,
         }
     }
   _auftakt_bound_free (lagrange);
+  /* whole rooms, no rounds (auftakt-solver-rooms.c): where rooms are
+   * scarce, neither of the others sees which workshop gets which */
+  {
+    /* the steps aim at a valid cost: the first timetable's, or the best
+     * the other search has found meanwhile */
+    gint64 found = _auftakt_search_best_cost (se);
+    gint64 target = upper >= 0 && (found < 0 || upper < found) ? upper : found;
+
+    if (target > bound && flow >= 0 && !_auftakt_rooms_cover (pb, loads))
+      {
+        gint64 rooms = _auftakt_room_bound (pb, target, bound, g_get_monotonic_time () +
+                                            (gint64) (limit * G_USEC_PER_SEC / 10));
+
+        bound = MAX (bound, rooms);
+      }
+  }
   share_bound (&shared, bound);
   report.bound = bound;
   if (upper >= 0)
