@@ -280,12 +280,6 @@ void           _auftakt_timetable_build       (AuftaktSearch        *se,
                                                const gint64         *demand);
 void           _auftakt_timetable_rematch     (AuftaktSearch        *se);
 void           _auftakt_timetable_open_published (AuftaktSearch     *se);
-gboolean       _auftakt_rooms_cover           (const AuftaktProblem *pb,
-                                               const gint64         *loads);
-gint64         _auftakt_room_bound            (const AuftaktProblem *pb,
-                                               gint64                upper,
-                                               gint64                floor,
-                                               gint64                deadline);
 void           _auftakt_timetable_search      (AuftaktSearch        *se,
                                                gint64                bound,
                                                void                (*report) (AuftaktSearch *se,
@@ -318,6 +312,14 @@ void           _auftakt_bound_demand          (const AuftaktBound   *bd,
 gint64         _auftakt_flow_bound            (const AuftaktProblem *pb,
                                                gint64                deadline,
                                                gint64               *loads);
+
+/* auftakt-solver-rooms.c */
+gboolean       _auftakt_rooms_cover           (const AuftaktProblem *pb,
+                                               const gint64         *loads);
+gint64         _auftakt_room_bound            (const AuftaktProblem *pb,
+                                               gint64                upper,
+                                               gint64                floor,
+                                               gint64                deadline);
 
 /* auftakt-solver-explain.c */
 void           _auftakt_explain_structure     (const AuftaktProblem *pb,

@@ -85,7 +85,7 @@ placeable (const AuftaktProblem *pb,
     session_in[r] = -1;
   for (int a = 0; a < j; a++)
     {
-      /* augmenting path by repeated relabelling: j and R are tiny */
+      /* an augmenting path (Kuhn): j and R are tiny */
       guint64 seen = 0;
       int stack[AUFTAKT_PROBLEM_MAX_ROUNDS + 1], from[AUFTAKT_PROBLEM_MAX_ROUNDS];
       int top = 0, found = -1;
@@ -126,7 +126,8 @@ placeable (const AuftaktProblem *pb,
 }
 
 /* Every multiset of up to max-runs rooms that can hold w's sessions;
- * FALSE if there are more than @limit in all. */
+ * FALSE if there are more than @limit in all (or four times as many
+ * tried). */
 static gboolean
 enumerate (Rooms *rm,
            int    w,
@@ -136,6 +137,7 @@ enumerate (Rooms *rm,
   g_autofree int *usable = g_new (int, rm->M + 1);
   int n = 0, J, lo = auftakt_problem_lowest (pb, w);
   int pick[AUFTAKT_PROBLEM_MAX_ROUNDS + 1];
+  guint64 tries = 0;
 
   for (int m = 0; m < rm->M; m++)
     if ((pb->room_rounds[m] & pb->workshop_rounds[w]) && auftakt_problem_seats (pb, w, m) >= lo)
@@ -160,6 +162,8 @@ enumerate (Rooms *rm,
               rooms[d] = usable[pick[d]];
               seats += auftakt_problem_seats (pb, w, rooms[d]);
             }
+          if (++tries > 4 * (guint64) limit)
+            return FALSE;
           if (placeable (pb, w, rooms, depth))
             {
               Pattern pt = { rm->rooms->len, depth, seats };
