@@ -41,6 +41,8 @@ activate_cb (GApplication *app,
   int width = atoi (argv[2]);
   int height = atoi (argv[3]);
   gboolean schedule = argv[4] != NULL && g_str_equal (argv[4], "--schedule");
+  /* an exchange-format event instead of the demo */
+  const char *event_path = schedule ? argv[5] : NULL;
   const char *sections[] = { "overview", "agenda", "workshops", "rooms", "referees",
                              "participants", "timetable", NULL };
   AuftaktWindow *window = auftakt_window_new (AUFTAKT_APPLICATION (app));
@@ -57,7 +59,14 @@ activate_cb (GApplication *app,
   gtk_window_present (GTK_WINDOW (window));
   shoot (GTK_WIDGET (window), dir, "welcome");
 
-  if (!auftakt_window_open_demo (window, &error))
+  if (event_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (event_path);
+
+      if (!auftakt_window_import_file (window, file, &error))
+        g_error ("%s", error->message);
+    }
+  else if (!auftakt_window_open_demo (window, &error))
     g_error ("%s", error->message);
 
   if (schedule)
@@ -121,7 +130,7 @@ main (int   argc,
 
   if (argc < 4)
     {
-      g_printerr ("usage: %s OUTDIR WIDTH HEIGHT [--schedule]\n", argv[0]);
+      g_printerr ("usage: %s OUTDIR WIDTH HEIGHT [--schedule [EVENT.xml]]\n", argv[0]);
       return 2;
     }
 
