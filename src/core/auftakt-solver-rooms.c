@@ -578,7 +578,7 @@ _auftakt_room_bound (const AuftaktProblem *pb,
    * Polyak's size towards @upper, projected (a room with slots to spare
    * and no price stays at 0).  Plain subgradient steps from the last
    * prices swung with the target: tight-s1 2915-2975 for targets from
-   * 3003 to 3954, against 2971-2985 */
+   * 3003 to 3954, against 2954-2988 */
 
   give_up_at = started + (deadline - started) / 2;
   gbar_pi = g_new0 (double, rm.C + 1);
