@@ -1870,10 +1870,10 @@ test_flow_bound (void)
 /* ---- the bound with whole rooms ---- */
 
 /* One hall of 15 seats, two rounds, K = 1, W1..W3 once each; ten people
- * each rank W1, W2, W3 first (W3's then W1).  Two of the three can run:
- * W1 and W2 (the W3 people in W1, five W1 people in W2), cost 15.  With
- * every workshop in the hall at once (the flow bound), or two thirds of
- * it each (the LP), everyone has their first choice: 0. */
+ * put W1 first (then W2), ten W2 and ten W3 (both then W1).  Two of the
+ * three can run: W1 and W2 (the W3 people in W1, five W1 people in W2),
+ * cost 15.  With every workshop in the hall at once (the flow bound), or
+ * two thirds of it each (the LP), everyone has their first choice: 0. */
 static AuftaktEvent *
 one_hall_event (void)
 {
@@ -1924,8 +1924,12 @@ test_room_bound (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(AuftaktProblem) pb = auftakt_problem_new (medium, NULL, &error);
     g_autoptr(AuftaktProblem) pt = auftakt_problem_new (tight, NULL, &error);
-    g_autofree gint64 *loads = g_new0 (gint64, pb->n_workshops);
-    g_autofree gint64 *tight_loads = g_new0 (gint64, pt->n_workshops);
+    g_autofree gint64 *loads = NULL;
+    g_autofree gint64 *tight_loads = NULL;
+
+    g_assert_no_error (error);
+    loads = g_new0 (gint64, pb->n_workshops);
+    tight_loads = g_new0 (gint64, pt->n_workshops);
 
     /* medium: the flow bound's loads fit whole rooms, so this relaxation
      * is no higher (CBC: both 1306) and is not computed */
