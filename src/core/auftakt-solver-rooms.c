@@ -470,9 +470,8 @@ whole (double value)
 /**
  * _auftakt_room_bound:
  * @upper: the cost of a valid schedule (the steps aim at it), or -1
- * @floor: the best bound known: the steps give up when they are far below
- *   it after a while (large: 97.9 % of the flow bound after 200 steps, and
- *   0.5 s took it no further than 99.2 %)
+ * @floor: the best bound known: the steps give up where they stay below
+ *   it (see the loop)
  * @deadline: monotonic time after which the steps stop
  *
  * Returns: a lower bound on the cost of every valid schedule from the
@@ -590,13 +589,14 @@ _auftakt_room_bound (const AuftaktProblem *pb,
 
       steps++;
       /* given up where it cannot be worth its time: far below the best
-       * bound known after 300 steps (large-s1: 89 %; the generated tight,
-       * once and one-hall events that end above it: 92-99 %), or still
-       * below it halfway through its time (the generated events where
-       * everyone ranks dozens of workshops: a step takes 4 ms).  Let run,
-       * large rises above the flow bound after 1 s (31 429 against
-       * 30 106); the generated K = 1, K = R = 3 and forum events stay
-       * below it */
+       * bound known after 300 steps (large-s1 89 %, a generated medium
+       * 94 %; the generated tight and one-hall events that end above it
+       * 99.5-104 %, every workshop once 91-92 %, which then ends only
+       * 1 % above it), or still below it halfway through its time (the
+       * generated events where everyone ranks dozens of workshops: a
+       * step takes 4 ms).  Let run, large rises above the flow bound
+       * after 1 s (31 429 against 30 106); the generated K = 1, K = R = 3
+       * and forum events stay below it */
       if ((steps == 300 && best < 0.95 * floor) ||
           (best < floor && g_get_monotonic_time () >= give_up_at))
         break;
