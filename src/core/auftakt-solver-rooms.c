@@ -70,7 +70,9 @@ typedef struct {
 } Rooms;
 
 /* Whether j sessions in these rooms fit distinct rounds in which both the
- * room and the workshop are there (a matching of sessions to rounds). */
+ * room and the workshop are there.  Where each room has j such rounds,
+ * any order of the sessions finds one (Hall); else a matching of
+ * sessions to rounds decides. */
 static gboolean
 placeable (const AuftaktProblem *pb,
            int                   w,
@@ -78,50 +80,24 @@ placeable (const AuftaktProblem *pb,
            int                   j)
 {
   int R = pb->n_rounds;
-  int round_of[AUFTAKT_PROBLEM_MAX_ROUNDS];
-  int session_in[AUFTAKT_PROBLEM_MAX_ROUNDS];
+  gboolean plenty = TRUE;
+  g_autofree gint64 *weight = NULL;
+  g_autofree int *round_of = NULL;
 
-  for (int r = 0; r < R; r++)
-    session_in[r] = -1;
   for (int a = 0; a < j; a++)
-    {
-      /* an augmenting path (Kuhn): j and R are tiny */
-      guint64 seen = 0;
-      int stack[AUFTAKT_PROBLEM_MAX_ROUNDS + 1], from[AUFTAKT_PROBLEM_MAX_ROUNDS];
-      int top = 0, found = -1;
-
-      stack[top++] = a;
-      while (top > 0 && found < 0)
-        {
-          int b = stack[--top];
-          guint64 ok = pb->room_rounds[rooms[b]] & pb->workshop_rounds[w] & ~seen;
-
-          for (int r = 0; r < R && found < 0; r++)
-            {
-              if (!(ok & BIT (r)))
-                continue;
-              seen |= BIT (r);
-              from[r] = b;
-              if (session_in[r] < 0)
-                found = r;
-              else
-                stack[top++] = session_in[r];
-            }
-        }
-      if (found < 0)
-        return FALSE;
-      /* flip the path back to a */
-      for (int r = found;;)
-        {
-          int b = from[r], prev = b == a ? -1 : round_of[b];
-
-          session_in[r] = b;
-          round_of[b] = r;
-          if (prev < 0)
-            break;
-          r = prev;
-        }
-    }
+    plenty &= __builtin_popcountll (pb->room_rounds[rooms[a]] & pb->workshop_rounds[w]) >= j;
+  if (plenty)
+    return TRUE;
+  weight = g_new (gint64, (gsize) j * R);
+  round_of = g_new (int, j);
+  for (int a = 0; a < j; a++)
+    for (int r = 0; r < R; r++)
+      weight[a * R + r] = pb->room_rounds[rooms[a]] & pb->workshop_rounds[w] & BIT (r)
+                          ? 1 : AUFTAKT_FORBIDDEN;
+  _auftakt_max_matching (j, R, weight, round_of);
+  for (int a = 0; a < j; a++)
+    if (round_of[a] < 0)
+      return FALSE;
   return TRUE;
 }
 
@@ -193,15 +169,16 @@ compare_int (const void *a,
   return *(const int *) a - *(const int *) b;
 }
 
+/* Indices by the values they index (@data, doubles), ascending. */
 static int
-compare_key (gconstpointer a,
-             gconstpointer b,
-             gpointer      data)
+compare_by_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
 {
-  const double *key = data;
-  double ka = key[*(const int *) a], kb = key[*(const int *) b];
+  const double *value = data;
+  double va = value[*(const int *) a], vb = value[*(const int *) b];
 
-  return ka < kb ? -1 : ka > kb;
+  return va < vb ? -1 : va > vb;
 }
 
 /* The classes of workshop w by reduced cost (choice cost - pi), as far as
@@ -221,7 +198,7 @@ sorted_prefix (Rooms *rm,
 
   for (int a = 0; a < n_own; a++)
     rm->key[own[a]] = pb->class_cost[(gsize) own[a] * W + w] - rm->pi[own[a]];
-  g_qsort_with_data (own, n_own, sizeof (int), compare_key, rm->key);
+  g_qsort_with_data (own, n_own, sizeof (int), compare_by_value, rm->key);
   rm->cum_n[0] = 0;
   rm->cum_v[0] = 0;
   while (rm->cum_n[n] < rm->max_seats[w] && (i < n_own || g < rm->C))
@@ -256,14 +233,11 @@ sorted_prefix (Rooms *rm,
 }
 
 static int
-compare_pi (gconstpointer a,
-            gconstpointer b,
-            gpointer      data)
+compare_by_value_desc (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
 {
-  const double *pi = data;
-  double ka = pi[*(const int *) a], kb = pi[*(const int *) b];
-
-  return ka > kb ? -1 : ka < kb;
+  return compare_by_value (b, a, data);
 }
 
 /* The value of the prices: the Lagrangian at pi and lambda, its
@@ -286,7 +260,7 @@ evaluate (Rooms *rm)
       value -= rm->lambda[m] * rm->room_slots[m];
       rm->glambda[m] = -rm->room_slots[m];
     }
-  g_qsort_with_data (rm->by_pi, C, sizeof (int), compare_pi, rm->pi);
+  g_qsort_with_data (rm->by_pi, C, sizeof (int), compare_by_value_desc, rm->pi);
 
   for (int w = 0; w < W; w++)
     {
