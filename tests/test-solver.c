@@ -2098,6 +2098,47 @@ test_infeasible_locked_sessions (void)
   assert_explained (result, "Referee F1 leads W1 and W2", "must both run in R1");
 }
 
+/* Every session locked and every workshop at its max-runs: no change of
+ * the timetable can be made, and the bound (blind to locks) stays below
+ * the cost.  The search ends by itself; until the cycles counted the
+ * draws that change nothing, it waited for the time limit. */
+static void
+test_locks_nothing_to_change (void)
+{
+  g_autoptr(AuftaktEvent) event = auftakt_event_new ("locked");
+  g_autoptr(AuftaktSchedule) published = auftakt_schedule_new ();
+  const char *choices[] = { "W1", "W2", NULL };
+  const char *locked[3][3] = { { "W3", "R1", "M1" }, { "W1", "R2", "M1" }, { "W2", "R2", "M2" } };
+  g_autoptr(AuftaktSolverResult) result = NULL;
+
+  add_round (event, "R1");
+  add_round (event, "R2");
+  add_room (event, "M1", 10);
+  add_room (event, "M2", 10);
+  for (int w = 0; w < 3; w++)
+    {
+      g_autofree char *id = g_strdup_printf ("W%d", w + 1);
+      g_autoptr(AuftaktSession) session = auftakt_session_new (locked[w][0], locked[w][1], locked[w][2]);
+
+      add_workshop (event, id, 0, -1, 1);
+      auftakt_session_set_locked (session, TRUE);
+      auftakt_schedule_add_session (published, session);
+    }
+  for (int p = 0; p < 4; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("P%d", p + 1);
+
+      add_participant (event, id, choices);
+    }
+  result = solve (event, 20.0, published);
+  g_assert_true (auftakt_solver_result_get_feasible (result));
+  /* W3 in R1, unranked; in R2 W1, but one in W2, for a session that
+   * runs seats someone */
+  g_assert_cmpint (auftakt_solver_result_get_cost (result), ==, 4 * 100 + 3 * 0 + 1 * 1);
+  g_assert_cmpint (auftakt_solver_result_get_bound (result), <, auftakt_solver_result_get_cost (result));
+  g_assert_cmpfloat (auftakt_solver_result_get_seconds (result), <, 10.0);
+}
+
 /* 2 rounds, 3 rooms of 10, 3 workshops, K = 2: 6 participants rank two
  * workshops each, round and round, and 12 rank nothing. */
 static AuftaktEvent *
@@ -2336,6 +2377,7 @@ main (int   argc,
   g_test_add_data_func ("/solver/resolve/removed-participant", GINT_TO_POINTER (1000),
                         test_resolve_removed_participant);
   g_test_add_func ("/solver/resolve/locks", test_resolve_keeps_locks);
+  g_test_add_func ("/solver/locks/nothing-to-change", test_locks_nothing_to_change);
   g_test_add_func ("/solver/flow-bound", test_flow_bound);
   g_test_add_func ("/solver/room-bound", test_room_bound);
   g_test_add_func ("/solver/infeasible/seats", test_infeasible_seats);
