@@ -618,6 +618,7 @@ test_tiny_optimal (void)
       if (auftakt_solver_result_get_feasible (result))
         {
           int cost = tiny_judge (&t, auftakt_solver_result_get_schedule (result), &why);
+          gint64 rooms;
 
           if (cost < 0)
             g_error ("seed %" G_GUINT64_FORMAT ": invalid schedule: %s", seed, why);
@@ -635,9 +636,10 @@ test_tiny_optimal (void)
           if (best < cost)
             g_error ("seed %" G_GUINT64_FORMAT ": cost %d, brute force %d", seed, cost, best);
           /* a lower bound, also where the solver would not ask for it */
-          if (room_bound_of (event, cost + 1) > best)
+          rooms = room_bound_of (event, cost + 1);
+          if (rooms > best)
             g_error ("seed %" G_GUINT64_FORMAT ": room bound %" G_GINT64_FORMAT " above the optimum %d",
-                     seed, room_bound_of (event, cost + 1), best);
+                     seed, rooms, best);
           feasible++;
         }
       else
@@ -1922,11 +1924,14 @@ test_room_bound (void)
     g_autoptr(AuftaktEvent) medium = read_instance ("medium");
     g_autoptr(AuftaktEvent) tight = read_instance ("tight");
     g_autoptr(GError) error = NULL;
-    g_autoptr(AuftaktProblem) pb = auftakt_problem_new (medium, NULL, &error);
-    g_autoptr(AuftaktProblem) pt = auftakt_problem_new (tight, NULL, &error);
+    g_autoptr(AuftaktProblem) pb = NULL;
+    g_autoptr(AuftaktProblem) pt = NULL;
     g_autofree gint64 *loads = NULL;
     g_autofree gint64 *tight_loads = NULL;
 
+    pb = auftakt_problem_new (medium, NULL, &error);
+    g_assert_no_error (error);
+    pt = auftakt_problem_new (tight, NULL, &error);
     g_assert_no_error (error);
     loads = g_new0 (gint64, pb->n_workshops);
     tight_loads = g_new0 (gint64, pt->n_workshops);

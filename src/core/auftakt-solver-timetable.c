@@ -759,7 +759,7 @@ temperature (guint64 changes,
  * Iterated local search: simulated annealing over random changes of the
  * timetable, cooled to the end and until it stops improving, then a kick
  * (a few random changes from the best state) and again, until several
- * kicks in a row, or as many changes as 30 patiences, found nothing
+ * kicks in a row, or as many draws as 30 patiences, found nothing
  * better, time is up, or the cost meets the bound.  Leaves the best state
  * found.
  */
