@@ -128,6 +128,15 @@ auftakt_problem_cost (const AuftaktProblem *problem,
                              + workshop];
 }
 
+/* A member of class @c: all of them have the same choices and rounds, so
+ * it stands for the class wherever those are read. */
+static inline int
+auftakt_problem_class_member (const AuftaktProblem *problem,
+                              int                   c)
+{
+  return problem->class_members[problem->class_start[c]];
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AuftaktProblem, auftakt_problem_free)
 
 G_END_DECLS

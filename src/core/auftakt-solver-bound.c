@@ -153,7 +153,7 @@ solve_class (Lagrange *lg,
 {
   const AuftaktProblem *pb = lg->pb;
   int R = lg->R, W = lg->W, K = lg->K;
-  int rep = pb->class_members[pb->class_start[c]];
+  int rep = auftakt_problem_class_member (pb, c);
   const int *crow = pb->class_cost + (gsize) c * W;
   guint64 avail = pb->participant_rounds[rep];
   gint64 unranked = (gint64) SCALE * pb->unranked_cost;
@@ -338,7 +338,7 @@ evaluate (Lagrange *lg)
   memset (lg->opened, 0, sizeof (gint64) * W * R);
   for (int c = 0; c < pb->n_classes && lg->tight; c++)
     {
-      int rep = pb->class_members[pb->class_start[c]];
+      int rep = auftakt_problem_class_member (pb, c);
 
       for (int i = pb->choice_start[rep]; i < pb->choice_start[rep + 1]; i++)
         for (int r = 0; r < R; r++)
@@ -402,7 +402,7 @@ _auftakt_bound_new (const AuftaktProblem *pb)
   lg->nu_start = g_new0 (int, pb->n_classes + 1);
   for (int c = 0; c < pb->n_classes; c++)
     {
-      int rep = pb->class_members[pb->class_start[c]];
+      int rep = auftakt_problem_class_member (pb, c);
 
       lg->nu_start[c + 1] = lg->nu_start[c]
                             + (pb->choice_start[rep + 1] - pb->choice_start[rep]) * R;
@@ -602,7 +602,7 @@ step (AuftaktBound *bd)
    * subgradient per member is at most 1, a session's is in the hundreds) */
   for (int c = 0; c < pb->n_classes && lg->tight; c++)
     {
-      int rep = pb->class_members[pb->class_start[c]];
+      int rep = auftakt_problem_class_member (pb, c);
 
       for (int i = pb->choice_start[rep]; i < pb->choice_start[rep + 1]; i++)
         for (int r = 0; r < R; r++)

@@ -472,7 +472,7 @@ _auftakt_flow_bound (const AuftaktProblem *pb,
     fl.cap[w] = seats_of (pb, w);
   for (int c = 0; c < fl.C; c++)
     {
-      guint64 rounds = pb->participant_rounds[pb->class_members[pb->class_start[c]]];
+      guint64 rounds = pb->participant_rounds[auftakt_problem_class_member (pb, c)];
 
       for (int w = 0; w < fl.W; w++)
         fl.allowed[(gsize) c * fl.W + w] = (rounds & pb->workshop_rounds[w]) != 0;

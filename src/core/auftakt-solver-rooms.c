@@ -494,7 +494,7 @@ _auftakt_room_bound (const AuftaktProblem *pb,
   rm.max_seats = g_new0 (gint64, rm.W + 1);
   rm.allowed_n = g_new0 (gint64, rm.W + 1);
   for (int c = 0; c < rm.C; c++)
-    rm.class_rounds[c] = pb->participant_rounds[pb->class_members[pb->class_start[c]]];
+    rm.class_rounds[c] = pb->participant_rounds[auftakt_problem_class_member (pb, c)];
   {
     GArray *own = g_array_new (FALSE, FALSE, sizeof (int));
 

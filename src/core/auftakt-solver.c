@@ -289,7 +289,7 @@ bound_iterations (const AuftaktProblem *pb)
    * 1.7 s of 5).  The usual 2 to 12 choices stay below this cap. */
   for (int c = 0; c < pb->n_classes; c++)
     {
-      int rep = pb->class_members[pb->class_start[c]];
+      int rep = auftakt_problem_class_member (pb, c);
 
       candidates += (gint64) pb->n_rounds * (pb->choice_start[rep + 1] - pb->choice_start[rep] + pb->k);
     }
