@@ -2197,6 +2197,8 @@ _auftakt_search_free (AuftaktSearch *se)
   for (int s = 0; s < se->S; s++)
     g_free (se->mem[s]);
   g_free (se->room_of);
+  g_free (se->first_room_of);
+  g_free (se->first_at);
   g_free (se->ws_in);
   g_free (se->runs);
   g_free (se->ref_busy);

@@ -141,6 +141,8 @@ struct _AuftaktSearch
 
   /* the assignment */
   int *at;                   /* [P * R] workshop attended in the round, or -1 */
+  int *first_room_of;        /* (nullable) the state the first timetable search began from */
+  int *first_at;
   int *pos;                  /* [P * R] position among the session's members */
   guint64 *busy;             /* [P] rounds taken */
   int *missing;              /* [P] attendances still missing */

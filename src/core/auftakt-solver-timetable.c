@@ -810,6 +810,11 @@ _auftakt_timetable_search (AuftaktSearch *se,
            ", penalty %" G_GINT64_FORMAT "), %.3f s", best, se->cost, se->penalty,
            (g_get_monotonic_time () - se->start) / 1e6);
   save (se, best_room, best_at);
+  if (se->first_room_of == NULL)
+    {
+      se->first_room_of = g_memdup2 (best_room, sizeof (int) * se->S);
+      se->first_at = g_memdup2 (best_at, sizeof (int) * (gsize) se->P * se->R);
+    }
   /* enough tries for every kind of change of every running session */
   max_idle = 400 + 40 * (guint64) (se->n_active);
   /* ejection chains (a cycle search per participant) polish the best

@@ -429,6 +429,46 @@ second_start_affordable (const AuftaktProblem *pb,
   return work / 1.8e7 < seconds / 10;
 }
 
+/* Both searches go on until @until, the other one in its thread (from
+ * its from_room_of, when set), and the better one ends in *se. */
+static void
+search_both (AuftaktSearch **se,
+             Worker         *other,
+             AuftaktShared  *shared,
+             gint64          until,
+             gint64          bound,
+             Report         *report)
+{
+  GThread *thread;
+
+  (*se)->deadline = other->se->deadline = until;
+  (*se)->stopped = other->se->stopped = FALSE;
+  other->bound = bound;
+  thread = g_thread_new ("auftakt-solver", search_thread, other);
+  _auftakt_timetable_search (*se, bound, report_cb, report);
+  g_thread_join (thread);
+  order_searches (se, &other->se, shared);
+}
+
+/* Whether a quarter of the time decides which start both searches go on
+ * from until halfway: where the searches are not starved for time.  As
+ * for the big events of the timetable search (P x sessions^2 >= 4 * 10^6:
+ * large, xlarge), with every room slot taken, estimated from the event so
+ * that it is known before either search starts.  There each search needs
+ * all its changes, and a restart would throw away a quarter of one. */
+static gboolean
+quarter_restart (const AuftaktProblem *pb)
+{
+  gint64 slots = 0, runs = 0;
+
+  for (int m = 0; m < pb->n_rooms; m++)
+    slots += __builtin_popcountll (pb->room_rounds[m]);
+  for (int w = 0; w < pb->n_workshops; w++)
+    runs += pb->workshop_max_runs[w];
+  slots = MIN (slots, runs);
+  return (gint64) pb->n_participants * slots * slots < 4000000;
+}
+
 /* Tells the searches of the portfolio a lower bound. */
 static void
 share_bound (AuftaktShared *shared,
@@ -478,6 +518,8 @@ solve_problem (const AuftaktProblem     *pb,
   AuftaktSolverResult *result;
   gint64 deadline = start + (gint64) (limit * G_USEC_PER_SEC);
   gint64 halfway = start + (gint64) (limit * G_USEC_PER_SEC / 2);
+  gboolean quarters = workers > 1 && quarter_restart (pb);
+  gint64 first_end = quarters ? start + (gint64) (limit * G_USEC_PER_SEC / 4) : halfway;
   gint64 bound, lagrange_value, flow, cost, upper;
   Report report = { progress, user_data, limit, -1 };
   Worker main_worker = { 0 }, other = { 0 };
@@ -487,7 +529,7 @@ solve_problem (const AuftaktProblem     *pb,
   gboolean feasible;
 
   g_mutex_init (&shared.lock);
-  se = _auftakt_search_new (pb, seed, workers > 1 ? halfway : deadline, minimal_change,
+  se = _auftakt_search_new (pb, seed, workers > 1 ? first_end : deadline, minimal_change,
                             cancellable);
 
   /* the bound first: its relaxed solutions are a demand per workshop that
@@ -509,7 +551,7 @@ solve_problem (const AuftaktProblem     *pb,
       shared.bound = bound;
       se->shared = &shared;
       other.se = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0x6a09e667f3bcc908),
-                                      halfway, minimal_change, cancellable);
+                                      first_end, minimal_change, cancellable);
       /* the relaxed solution at the best prices, or the raw choices:
        * a first timetable of its own */
       other.want = want_extreme;
@@ -518,7 +560,7 @@ solve_problem (const AuftaktProblem     *pb,
       if (second_start_affordable (pb, limit / 2))
         {
           other.alternative = _auftakt_search_new (pb, seed ^ G_GUINT64_CONSTANT (0xbb67ae8584caa73b),
-                                                   halfway, minimal_change, cancellable);
+                                                   first_end, minimal_change, cancellable);
           other.alternative->shared = &shared;
           other.alternative->follower = TRUE;
         }
@@ -605,6 +647,21 @@ solve_problem (const AuftaktProblem     *pb,
     {
       g_thread_join (thread);
       order_searches (&se, &other.se, &shared);
+      /* a quarter through, the worse search starts again from the better
+       * one's first timetable with its own random numbers: the two starts
+       * lead to different ends (medium-s1: from the main search's start a
+       * search reaches 1309 by halfway about as often as not, from the
+       * other start seldom; tight seed 2 the other way round), so that
+       * both search from the start that did better, each on its own
+       * (HACKING.md, "Portfolio") */
+      if (quarters && se->first_room_of != NULL && (!se->converged || !other.se->converged) &&
+          !_auftakt_search_meets_bound (se, shared.bound) &&
+          !g_cancellable_is_cancelled (cancellable))
+        {
+          other.from_room_of = g_memdup2 (se->first_room_of, sizeof (int) * se->S);
+          other.from_at = g_memdup2 (se->first_at, sizeof (int) * (gsize) se->P * se->R);
+          search_both (&se, &other, &shared, halfway, bound, &report);
+        }
       /* halfway, the worse search takes the better one's state and both
        * go on from there with their own random numbers, unless both came
        * to their end before (small events: no time is spent twice) */
@@ -614,13 +671,7 @@ solve_problem (const AuftaktProblem     *pb,
         {
           other.from_room_of = g_memdup2 (se->room_of, sizeof (int) * se->S);
           other.from_at = g_memdup2 (se->at, sizeof (int) * (gsize) se->P * se->R);
-          se->deadline = other.se->deadline = deadline;
-          se->stopped = other.se->stopped = FALSE;
-          other.bound = bound;
-          thread = g_thread_new ("auftakt-solver", search_thread, &other);
-          _auftakt_timetable_search (se, bound, report_cb, &report);
-          g_thread_join (thread);
-          order_searches (&se, &other.se, &shared);
+          search_both (&se, &other, &shared, deadline, bound, &report);
         }
       _auftakt_search_free (other.se);
     }
