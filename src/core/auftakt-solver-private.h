@@ -141,7 +141,7 @@ struct _AuftaktSearch
 
   /* the assignment */
   int *at;                   /* [P * R] workshop attended in the round, or -1 */
-  int *first_room_of;        /* (nullable) the state the first timetable search began from */
+  int *first_room_of;        /* the state the first timetable search began from (NULL until then) */
   int *first_at;
   int *pos;                  /* [P * R] position among the session's members */
   guint64 *busy;             /* [P] rounds taken */

@@ -429,18 +429,36 @@ second_start_affordable (const AuftaktProblem *pb,
   return work / 1.8e7 < seconds / 10;
 }
 
-/* Both searches go on until @until, the other one in its thread (from
- * its from_room_of, when set), and the better one ends in *se. */
+/* Whether the two searches go on after a step: unless both came to their
+ * end (small events: no time is spent twice), the better one meets the
+ * bound, or the run is cancelled. */
+static gboolean
+search_on (AuftaktSearch       *better,
+           AuftaktSearch       *worse,
+           const AuftaktShared *shared,
+           GCancellable        *cancellable)
+{
+  return (!better->converged || !worse->converged) &&
+         !_auftakt_search_meets_bound (better, shared->bound) &&
+         !g_cancellable_is_cancelled (cancellable);
+}
+
+/* Both searches go on until @until, the other one in its thread from a
+ * copy of @room_of and @at, and the better one ends in *se. */
 static void
 search_both (AuftaktSearch **se,
              Worker         *other,
              AuftaktShared  *shared,
+             const int      *room_of,
+             const int      *at,
              gint64          until,
              gint64          bound,
              Report         *report)
 {
   GThread *thread;
 
+  other->from_room_of = g_memdup2 (room_of, sizeof (int) * (*se)->S);
+  other->from_at = g_memdup2 (at, sizeof (int) * (gsize) (*se)->P * (*se)->R);
   (*se)->deadline = other->se->deadline = until;
   (*se)->stopped = other->se->stopped = FALSE;
   other->bound = bound;
@@ -654,25 +672,13 @@ solve_problem (const AuftaktProblem     *pb,
        * other start seldom; tight seed 2 the other way round), so that
        * both search from the start that did better, each on its own
        * (HACKING.md, "Portfolio") */
-      if (quarters && se->first_room_of != NULL && (!se->converged || !other.se->converged) &&
-          !_auftakt_search_meets_bound (se, shared.bound) &&
-          !g_cancellable_is_cancelled (cancellable))
-        {
-          other.from_room_of = g_memdup2 (se->first_room_of, sizeof (int) * se->S);
-          other.from_at = g_memdup2 (se->first_at, sizeof (int) * (gsize) se->P * se->R);
-          search_both (&se, &other, &shared, halfway, bound, &report);
-        }
+      if (quarters && search_on (se, other.se, &shared, cancellable))
+        search_both (&se, &other, &shared, se->first_room_of, se->first_at, halfway, bound,
+                     &report);
       /* halfway, the worse search takes the better one's state and both
-       * go on from there with their own random numbers, unless both came
-       * to their end before (small events: no time is spent twice) */
-      if ((!se->converged || !other.se->converged) &&
-          !_auftakt_search_meets_bound (se, shared.bound) &&
-          !g_cancellable_is_cancelled (cancellable))
-        {
-          other.from_room_of = g_memdup2 (se->room_of, sizeof (int) * se->S);
-          other.from_at = g_memdup2 (se->at, sizeof (int) * (gsize) se->P * se->R);
-          search_both (&se, &other, &shared, deadline, bound, &report);
-        }
+       * go on from there with their own random numbers */
+      if (search_on (se, other.se, &shared, cancellable))
+        search_both (&se, &other, &shared, se->room_of, se->at, deadline, bound, &report);
       _auftakt_search_free (other.se);
     }
 
