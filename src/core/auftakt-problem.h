@@ -137,6 +137,17 @@ auftakt_problem_class_member (const AuftaktProblem *problem,
   return problem->class_members[problem->class_start[c]];
 }
 
+/* Room slots: (room, round) pairs where the room can be used. */
+static inline int
+auftakt_problem_room_slots (const AuftaktProblem *problem)
+{
+  int slots = 0;
+
+  for (int m = 0; m < problem->n_rooms; m++)
+    slots += __builtin_popcountll (problem->room_rounds[m]);
+  return slots;
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AuftaktProblem, auftakt_problem_free)
 
 G_END_DECLS

@@ -2066,7 +2066,7 @@ _auftakt_search_new (const AuftaktProblem *pb,
 {
   AuftaktSearch *se = g_new0 (AuftaktSearch, 1);
   int R = pb->n_rounds, W = pb->n_workshops, M = pb->n_rooms;
-  int P = pb->n_participants, S = W * R, slots = 0;
+  int P = pb->n_participants, S = W * R;
 
   se->pb = pb;
   se->R = R;
@@ -2100,10 +2100,7 @@ _auftakt_search_new (const AuftaktProblem *pb,
   for (int w = 0; w < W; w++)
     se->lo[w] = auftakt_problem_lowest (pb, w);
 
-  for (int m = 0; m < M; m++)
-    for (int r = 0; r < R; r++)
-      slots += (pb->room_rounds[m] & BIT (r)) != 0;
-  se->n_nodes = MIN (S, slots) + 1;
+  se->n_nodes = MIN (S, auftakt_problem_room_slots (pb)) + 1;
   se->x = se->n_nodes - 1;
   se->node_of = g_new (int, S + 1);
   se->session_of = g_new (int, se->n_nodes);

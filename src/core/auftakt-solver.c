@@ -477,10 +477,8 @@ search_both (AuftaktSearch **se,
 static gboolean
 quarter_restart (const AuftaktProblem *pb)
 {
-  gint64 slots = 0, runs = 0;
+  gint64 slots = auftakt_problem_room_slots (pb), runs = 0;
 
-  for (int m = 0; m < pb->n_rooms; m++)
-    slots += __builtin_popcountll (pb->room_rounds[m]);
   for (int w = 0; w < pb->n_workshops; w++)
     runs += pb->workshop_max_runs[w];
   slots = MIN (slots, runs);
